@@ -1,0 +1,63 @@
+#pragma once
+// One connection to the MemberDesk database, SQLite (embedded, default) or PostgreSQL (shared), through
+// one SOCI code path. A Database is used by one thread at a time: background workers open their own.
+#include "domain/actor.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace soci {
+class session;
+}
+
+namespace md::db {
+
+enum class Backend { Sqlite, Postgresql };
+
+struct DatabaseUrl {
+    Backend backend = Backend::Sqlite;
+    std::string path;    ///< SQLite file path (Backend::Sqlite)
+    std::string conninfo; ///< libpq URL/conninfo (Backend::Postgresql)
+
+    /// "sqlite:PATH", a plain path, "postgresql://..." or "postgres://...". Throws std::invalid_argument
+    /// with a message naming the accepted forms.
+    static DatabaseUrl parse(std::string_view text);
+    /// $MEMBERDESK_DB if set, else sqlite:$XDG_DATA_HOME/memberdesk/memberdesk.db
+    /// (XDG_DATA_HOME defaults to ~/.local/share).
+    static DatabaseUrl fromEnvironmentOrDefault();
+    /// For display and logs: the password is masked.
+    std::string display() const;
+};
+
+class Database {
+public:
+    /// Connects (creating the SQLite file and its folder if needed). Throws DatabaseUnavailable with
+    /// the driver's message as detail. Does not migrate: call migrate().
+    explicit Database(const DatabaseUrl& url);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    /// Applies pending migrations from resources/migrations in one transaction each; idempotent.
+    /// Returns the schema version. Throws SchemaTooNew if the database is newer than this program.
+    int migrate();
+    /// Version recorded in schema_version, 0 for an empty database.
+    int schemaVersion();
+    /// Throws SchemaTooNew or DatabaseError("not initialised") unless the schema is exactly current.
+    void requireCurrentSchema();
+    static int supportedSchemaVersion();
+
+    soci::session& sql();
+    Backend backend() const { return m_url.backend; }
+    const DatabaseUrl& url() const { return m_url; }
+    /// Who writes: the OS user on SQLite, the database user (current_user) on PostgreSQL.
+    const Actor& actor() const { return m_actor; }
+
+private:
+    DatabaseUrl m_url;
+    std::unique_ptr<soci::session> m_sql;
+    Actor m_actor;
+};
+
+} // namespace md::db

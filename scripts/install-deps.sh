@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages MemberDesk needs, only those missing. Usage: install-deps.sh run|test
+set -euo pipefail
+purpose=${1:-run}
+
+build_pkgs=(cmake ninja-build ccache g++ libwxgtk3.2-dev libsoci-dev libsqlite3-dev libpq-dev
+            libboost-test-dev fonts-wqy-microhei)
+test_pkgs=(postgresql-15 xvfb xauth sqlite3 postgresql-client-15 python3)
+pkgs=("${build_pkgs[@]}")
+[ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "Need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  SUDO=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+# The PostgreSQL package would create and start a system cluster; tests use their own throwaway one.
+if [ "$purpose" = test ] && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+  $SUDO mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.d/memberdesk.conf >/dev/null
+fi
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
