@@ -1,0 +1,31 @@
+#pragma once
+// The append-only audit trail: who, when, what, with the row before and after as JSON text.
+// Written in the same transaction as the change it describes.
+#include "domain/actor.h"
+#include "domain/member.h"
+#include "persistence/database.h"
+
+#include <optional>
+#include <string>
+
+namespace md::db {
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at; ///< ISO 8601 UTC
+    std::string actor, action, entity, entityKey;
+    std::optional<std::string> beforeJson, afterJson;
+};
+
+/// action: "insert" | "update" | "import" | ...; entity: "member" | "store" | "transaction" | ...
+void appendAudit(Database& db, const Actor& who, const std::string& action, const std::string& entity,
+                 const std::string& entityKey, const std::optional<std::string>& beforeJson,
+                 const std::optional<std::string>& afterJson);
+
+/// Entries for one entity, oldest first.
+std::vector<AuditEntry> auditTrail(Database& db, const std::string& entity, const std::string& entityKey);
+
+/// A member as a flat JSON object (stable key order) for the audit trail.
+std::string memberToJson(const Member& m);
+
+} // namespace md::db
