@@ -2,6 +2,7 @@
 // RFC 4180 CSV over UTF-8: quoted fields with "" escapes and embedded newlines, optional BOM,
 // CRLF or LF. The reader streams (a million-line file is never held in memory) and reports the
 // physical line number each record started on, so rejects can name it.
+#include <cstdint>
 #include <istream>
 #include <optional>
 #include <ostream>
