@@ -3,10 +3,12 @@
 // Written in the same transaction as the change it describes.
 #include "domain/actor.h"
 #include "domain/member.h"
+#include "domain/store.h"
 #include "persistence/database.h"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace md::db {
 
@@ -18,6 +20,8 @@ struct AuditEntry {
 };
 
 /// action: "insert" | "update" | "import" | ...; entity: "member" | "store" | "transaction" | ...
+/// entityKey: for "member" the member id and for "store" the store code, as text (SociMemberRepository
+/// and SociStoreRepository write them so). Joins the caller's transaction if one is open.
 void appendAudit(Database& db, const Actor& who, const std::string& action, const std::string& entity,
                  const std::string& entityKey, const std::optional<std::string>& beforeJson,
                  const std::optional<std::string>& afterJson);
@@ -27,5 +31,7 @@ std::vector<AuditEntry> auditTrail(Database& db, const std::string& entity, cons
 
 /// A member as a flat JSON object (stable key order) for the audit trail.
 std::string memberToJson(const Member& m);
+/// A store as a flat JSON object, likewise.
+std::string storeToJson(const Store& s);
 
 } // namespace md::db

@@ -1,1 +1,152 @@
-// placeholder: replaced by the persistence implementation
+#include "persistence/database.h"
+
+#include "domain/errors.h"
+#include "persistence/native_sql.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <pwd.h>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace md::db {
+
+namespace {
+
+constexpr std::string_view kAcceptedForms =
+    "expected sqlite:PATH, a file path, or a postgresql://user@host/dbname URL";
+
+// SQLite waits this long for another writer (a second window, the CLI) before reporting "busy".
+constexpr int kBusyTimeoutSeconds = 10;
+
+bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+std::string homeDirectory() {
+    if (const char* h = std::getenv("HOME"); h && *h) return h;
+    if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_dir) return pw->pw_dir;
+    return ".";
+}
+
+std::string expandHome(std::string path) {
+    if (path == "~" || startsWith(path, "~/")) return homeDirectory() + path.substr(1);
+    return path;
+}
+
+// libpq prints NOTICEs (e.g. "relation already exists, skipping") on stderr; the CLI's output and the
+// test logs must not fill with them.
+std::string withQuietNotices(const std::string& conninfo) {
+    // Options the user gave win: libpq keeps only the last "options", so ours would replace theirs.
+    if (conninfo.find("options=") != std::string::npos) return conninfo;
+    if (startsWith(conninfo, "postgresql://") || startsWith(conninfo, "postgres://")) {
+        const char sep = conninfo.find('?') == std::string::npos ? '?' : '&';
+        return conninfo + sep + "options=-c%20client_min_messages%3Dwarning";
+    }
+    return conninfo + " options='-c client_min_messages=warning'";
+}
+
+void configureSqlite(Database& db) {
+    // WAL lets the GUI read while an import writes; NORMAL is durable across application crashes in
+    // WAL mode and much faster than FULL; a 64 MB page cache keeps the member indexes hot.
+    executeScript(db, "PRAGMA journal_mode=WAL");
+    executeScript(db, "PRAGMA synchronous=NORMAL");
+    executeScript(db, "PRAGMA foreign_keys=ON");
+    executeScript(db, "PRAGMA busy_timeout=" + std::to_string(kBusyTimeoutSeconds * 1000));
+    executeScript(db, "PRAGMA cache_size=-65536");
+}
+
+} // namespace
+
+DatabaseUrl DatabaseUrl::parse(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    if (text.empty()) throw std::invalid_argument("The database location is empty; " + std::string(kAcceptedForms));
+
+    DatabaseUrl url;
+    if (startsWith(text, "postgresql://") || startsWith(text, "postgres://")) {
+        url.backend = Backend::Postgresql;
+        url.conninfo = std::string(text); // libpq parses URLs itself, including ?sslmode=... options
+        return url;
+    }
+    if (startsWith(text, "sqlite:")) {
+        text.remove_prefix(7);
+        if (startsWith(text, "//")) text.remove_prefix(2); // sqlite:///abs/path
+        if (text.empty()) throw std::invalid_argument("sqlite: needs a file path; " + std::string(kAcceptedForms));
+    } else if (text.find("://") != std::string_view::npos) {
+        throw std::invalid_argument("Unsupported database URL \"" + std::string(text) + "\"; " +
+                                    std::string(kAcceptedForms));
+    }
+    url.backend = Backend::Sqlite;
+    url.path = expandHome(std::string(text));
+    return url;
+}
+
+DatabaseUrl DatabaseUrl::fromEnvironmentOrDefault() {
+    if (const char* env = std::getenv("MEMBERDESK_DB"); env && *env) return parse(env);
+    std::string dataHome;
+    // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/') dataHome = xdg;
+    else dataHome = homeDirectory() + "/.local/share";
+    DatabaseUrl url;
+    url.backend = Backend::Sqlite;
+    url.path = (std::filesystem::path(dataHome) / "memberdesk" / "memberdesk.db").string();
+    return url;
+}
+
+std::string DatabaseUrl::display() const {
+    if (backend == Backend::Sqlite) return "sqlite:" + path;
+    std::string out = conninfo;
+    // URL userinfo: scheme://user:secret@host -> scheme://user:***@host
+    if (auto scheme = out.find("://"); scheme != std::string::npos) {
+        const auto start = scheme + 3;
+        const auto end = out.find_first_of("/?", start);
+        const auto at = out.rfind('@', end == std::string::npos ? out.size() : end);
+        if (at != std::string::npos && at > start) {
+            const auto colon = out.find(':', start);
+            if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+        }
+    }
+    // password=... as a query parameter or a conninfo keyword
+    for (auto pos = out.find("password="); pos != std::string::npos; pos = out.find("password=", pos + 1)) {
+        const auto valueStart = pos + 9;
+        const auto valueEnd = out.find_first_of("& ", valueStart);
+        out.replace(valueStart, (valueEnd == std::string::npos ? out.size() : valueEnd) - valueStart, "***");
+    }
+    return out;
+}
+
+Database::Database(const DatabaseUrl& url) : m_url(url) {
+    const std::string headline = "Could not open the database " + m_url.display();
+    try {
+        if (m_url.backend == Backend::Sqlite) {
+            const std::filesystem::path file(m_url.path);
+            if (m_url.path != ":memory:" && file.has_parent_path())
+                std::filesystem::create_directories(file.parent_path());
+            // A path containing '=' would be read by SOCI as key=value pairs: quote it as db="...".
+            const std::string connect =
+                m_url.path.find('=') == std::string::npos ? m_url.path : "db=\"" + m_url.path + "\"";
+            m_sql = std::make_unique<soci::session>(*soci::factory_sqlite3(), connect);
+            configureSqlite(*this);
+            m_actor = currentOsUser();
+        } else {
+            m_sql = std::make_unique<soci::session>(*soci::factory_postgresql(), withQuietNotices(m_url.conninfo));
+            std::string user;
+            *m_sql << "SELECT current_user", soci::into(user);
+            m_actor = Actor{user};
+        }
+    } catch (const soci::soci_error& e) {
+        throw DatabaseUnavailable(headline, e.what());
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw DatabaseUnavailable(headline, e.what());
+    }
+}
+
+Database::~Database() = default;
+
+soci::session& Database::sql() { return *m_sql; }
+
+} // namespace md::db

@@ -41,14 +41,32 @@ CREATE TABLE members (
     updated_at TEXT NOT NULL
 );
 
+-- @sqlite
 CREATE UNIQUE INDEX members_card ON members (card_no);
+-- @end
+-- @postgresql
+-- INCLUDE (id): the browser's anchor pass by card then reads the index alone (SQLite indexes carry the rowid).
+CREATE UNIQUE INDEX members_card ON members (card_no) INCLUDE (id);
+-- @end
 CREATE INDEX members_phone ON members (phone);
 CREATE INDEX members_phone_rev ON members (phone_rev);
 CREATE INDEX members_name ON members (name_key, id);
 CREATE INDEX members_email ON members (email_key);
-CREATE INDEX members_store ON members (home_store, id);
 CREATE INDEX members_join ON members (join_date, id);
-CREATE INDEX members_last_purchase ON members (last_purchase_at, id);
+-- The member browser sorts by (value, id) with keyset paging; a NULL phone, store or last purchase
+-- sorts as '' (first), so those indexes are on the same COALESCE expression the queries use.
+-- @sqlite
+CREATE INDEX members_phone_sort ON members (COALESCE(phone, ''), id);
+CREATE INDEX members_store ON members (COALESCE(home_store, ''), id);
+CREATE INDEX members_last_purchase ON members (COALESCE(last_purchase_at, ''), id);
+-- @end
+-- @postgresql
+-- PostgreSQL uses an expression index for an index-only scan only if the columns the expression reads
+-- are in it too: INCLUDE them (a full ordered pass at 1M rows: 6.1 s with heap fetches, 0.6 s without).
+CREATE INDEX members_phone_sort ON members (COALESCE(phone, ''), id) INCLUDE (phone);
+CREATE INDEX members_store ON members (COALESCE(home_store, ''), id) INCLUDE (home_store);
+CREATE INDEX members_last_purchase ON members (COALESCE(last_purchase_at, ''), id) INCLUDE (last_purchase_at);
+-- @end
 CREATE INDEX members_orders ON members (orders, id);
 CREATE INDEX members_revenue ON members (revenue_minor, id);
 

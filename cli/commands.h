@@ -1,0 +1,75 @@
+#pragma once
+// The commands of memberdesk-cli and what they share.
+//
+// Exit codes (documented in --help):
+//   0  success
+//   1  nothing found (find, show)
+//   2  error: bad usage, database unreachable or too new, failed import (nothing imported)
+//   3  import finished but some lines were rejected (see FILE.rejects.csv)
+//   130 cancelled with Ctrl-C (the work was rolled back)
+//
+// Schema policy: init, demo and import create or migrate the schema (they write anyway); find, show
+// and export only read, so they require the current schema and never change the database — an empty
+// or old database gets a hint to run init instead.
+#include "cli/args.h"
+#include "persistence/database.h"
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace md::cli {
+
+enum ExitCode : int { kOk = 0, kNotFound = 1, kError = 2, kPartial = 3, kInterrupted = 130 };
+
+inline constexpr const char* kProgramName = "memberdesk-cli";
+inline constexpr const char* kProgramVersion = "0.1.0";
+
+/// A failure the CLI explains itself: a headline, optional detail and a hint, then exit code 2.
+class CliError : public std::runtime_error {
+public:
+    CliError(const std::string& headline, std::string hint = {}, std::string detail = {})
+        : std::runtime_error(headline), m_hint(std::move(hint)), m_detail(std::move(detail)) {}
+    const std::string& hint() const { return m_hint; }
+    const std::string& detail() const { return m_detail; }
+
+private:
+    std::string m_hint, m_detail;
+};
+
+struct Context {
+    db::DatabaseUrl url;
+    std::ostream& out;
+    std::ostream& err;
+    bool stderrIsTerminal = false;
+
+    /// Connects and migrates (for commands that write). Throws DatabaseUnavailable, SchemaTooNew.
+    std::unique_ptr<db::Database> openForWriting() const;
+    /// Connects and requires the current schema; never creates or changes anything. Throws CliError
+    /// with a hint to run init when the database is missing or not initialised.
+    std::unique_ptr<db::Database> openForReading() const;
+};
+
+using CommandFn = int (*)(Context&, const Args& args);
+
+struct Command {
+    CommandSpec spec;
+    CommandFn run;
+    std::string summary; ///< one line for --help
+};
+
+/// Every command, in the order --help lists them.
+const std::vector<Command>& commands();
+
+int runInit(Context& ctx, const Args& args);
+int runDemo(Context& ctx, const Args& args);
+int runImport(Context& ctx, const Args& args);
+int runExport(Context& ctx, const Args& args);
+int runFind(Context& ctx, const Args& args);
+int runShow(Context& ctx, const Args& args);
+
+/// The full --help text.
+std::string helpText();
+
+} // namespace md::cli

@@ -1,0 +1,112 @@
+// import and export: CSV in and out, through persistence/csv_import.h.
+#include "cli/commands.h"
+#include "cli/progress_line.h"
+#include "domain/errors.h"
+#include "persistence/csv_import.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace md::cli {
+
+namespace {
+
+constexpr const char* kUnchanged = "Nothing was imported: the database is unchanged.";
+
+db::ImportMode parseMode(const Args& args) {
+    const auto mode = args.value("--mode").value_or("insert");
+    if (mode == "insert") return db::ImportMode::Insert;
+    if (mode == "upsert") return db::ImportMode::Upsert;
+    throw UsageError("--mode must be insert or upsert, not '" + mode + "'");
+}
+
+int importFailed(Context& ctx, const std::string& reason) {
+    ctx.err << kProgramName << ": error: " << reason << '\n' << kUnchanged << '\n';
+    return kError;
+}
+
+} // namespace
+
+int runImport(Context& ctx, const Args& args) {
+    const std::string& what = args.positional()[0];
+    if (what != "members" && what != "transactions")
+        throw UsageError("import members or import transactions, not '" + what + "'");
+    const std::filesystem::path file = args.positional()[1];
+    db::ImportOptions opt;
+    opt.mode = parseMode(args);
+    // Checked here so a typo is a one-line message, before any connection or migration.
+    if (!std::filesystem::is_regular_file(file))
+        throw CliError("cannot read " + file.string() + ": no such file", {}, {});
+
+    auto database = ctx.openForWriting();
+    installInterruptHandler();
+    db::ImportReport report;
+    {
+        ProgressLine progress(ctx.err, ctx.stderrIsTerminal);
+        opt.progress = progress.callback();
+        try {
+            report = what == "members" ? db::importMembers(*database, file, opt)
+                                       : db::importTransactions(*database, file, opt);
+        } catch (const Cancelled&) {
+            progress.finish();
+            ctx.err << kProgramName << ": import cancelled. " << kUnchanged << '\n';
+            return kInterrupted;
+        } catch (const DatabaseUnavailable&) {
+            throw; // main() explains an unreachable database with a hint
+        } catch (const MemberDeskError& e) {
+            progress.finish();
+            return importFailed(ctx, e.detail().empty() ? e.what() : std::string(e.what()) + ": " + e.detail());
+        } catch (const std::runtime_error& e) { // unreadable file, missing columns
+            progress.finish();
+            return importFailed(ctx, e.what());
+        }
+    }
+
+    ctx.out << "Imported " << groupThousands(report.imported) << " of " << groupThousands(report.records)
+            << " records";
+    if (report.rejected == 0) {
+        ctx.out << ".\n";
+        return kOk;
+    }
+    ctx.out << "; " << groupThousands(report.rejected) << " rejected — see " << report.rejectsFile.string() << '\n';
+    return kPartial;
+}
+
+int runExport(Context& ctx, const Args& args) {
+    if (args.positional()[0] != "members")
+        throw UsageError("only members can be exported, not '" + args.positional()[0] + "'");
+    const auto outPath = args.value("--out");
+    auto database = ctx.openForReading();
+
+    std::uint64_t exported = 0;
+    ProgressLine progress(ctx.err, ctx.stderrIsTerminal);
+    if (!outPath) {
+        exported = db::exportMembers(*database, ctx.out, progress.callback());
+        ctx.out.flush();
+        progress.finish();
+        ctx.err << "Exported " << groupThousands(exported) << " members\n";
+        return kOk;
+    }
+    // Write next to the target and rename when complete, so a failed export never leaves a
+    // half-written file under the name the user asked for.
+    const std::filesystem::path target = *outPath;
+    std::filesystem::path partial = target;
+    partial += ".partial";
+    {
+        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+        if (!file) throw CliError("cannot write " + partial.string());
+        exported = db::exportMembers(*database, file, progress.callback());
+        file.flush();
+        if (!file) {
+            std::error_code ec;
+            std::filesystem::remove(partial, ec);
+            throw CliError("writing " + target.string() + " failed (disk full?)");
+        }
+    }
+    std::filesystem::rename(partial, target);
+    progress.finish();
+    ctx.err << "Exported " << groupThousands(exported) << " members to " << target.string() << '\n';
+    return kOk;
+}
+
+} // namespace md::cli

@@ -1,0 +1,130 @@
+#include "gui/job_dialog.h"
+
+#include "domain/errors.h"
+#include "gui/ui_helpers.h"
+
+#include <wx/button.h>
+#include <wx/gauge.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <chrono>
+
+namespace md::gui {
+
+namespace {
+constexpr int kGaugeRange = 1000;
+}
+
+JobDialog::JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl url, Job job, Describe describe,
+                     wxString cancelledText, std::function<void()> onSuccess)
+    : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxSize(460, -1), wxDEFAULT_DIALOG_STYLE, wxS("job")),
+      m_onSuccess(std::move(onSuccess)) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto text = [&](const char* name) {
+        auto* t = new wxStaticText(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, 0, name);
+        sizer->Add(t, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
+        return t;
+    };
+    m_stage = text("job.stage");
+    m_stage->SetLabel(_("Starting…"));
+    m_gauge = new wxGauge(this, wxID_ANY, kGaugeRange, wxDefaultPosition, wxSize(420, -1));
+    sizer->Add(m_gauge, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
+    m_counts = text("job.counts");
+    m_summary = text("job.summary");
+    m_summary->SetFont(m_summary->GetFont().Bold());
+    m_detail = text("job.detail");
+    m_button = new wxButton(this, wxID_CANCEL, _("Cancel"), wxDefaultPosition, wxDefaultSize, 0,
+                            wxDefaultValidator, wxS("job.button"));
+    sizer->Add(m_button, 0, wxALIGN_RIGHT | wxALL, 10);
+    SetSizerAndFit(sizer);
+
+    m_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_running) cancel();
+        else Destroy();
+    });
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) {
+        if (!m_running) {
+            Destroy();
+            return;
+        }
+        // Closing a running job means "stop it"; the window goes once the rollback is done.
+        m_closeWhenDone = true;
+        cancel();
+        Hide();
+    });
+
+    auto progressFn = [this, cancelFlag = m_cancel, guard = m_life.guard(),
+                       last = std::chrono::steady_clock::time_point{}](const Progress& p) mutable {
+        if (*cancelFlag) return false;
+        // Reports can come thousands of times a second; the window needs ten.
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last >= std::chrono::milliseconds(100)) {
+            last = now;
+            deliverToGui(guard, [this, p] { showProgress(p); });
+        }
+        return true;
+    };
+    m_thread = std::jthread([this, url = std::move(url), job = std::move(job), describe = std::move(describe),
+                             cancelledText = std::move(cancelledText), guard = m_life.guard(),
+                             progressFn = std::move(progressFn)](std::stop_token stop) mutable {
+        ProgressFn progress = [&](const Progress& p) { return !stop.stop_requested() && progressFn(p); };
+        try {
+            db::Database database(url);
+            database.requireCurrentSchema();
+            JobResult result = job(database, progress);
+            // Translations and wxString formatting happen on the GUI thread.
+            deliverToGui(guard, [this, describe, result] { finish(describe(result), {}, true); });
+        } catch (const Cancelled&) {
+            deliverToGui(guard, [this, cancelledText] { finish(cancelledText, {}, false); });
+        } catch (...) {
+            deliverToGui(guard, [this, e = std::current_exception()] {
+                const ErrorText text = describeError(e, GetTitle() + wxS(": ") + _("the work failed."));
+                finish(text.headline, text.detail, false);
+            });
+        }
+    });
+}
+
+JobDialog::~JobDialog() {
+    *m_cancel = true;
+    m_thread.request_stop();
+}
+
+void JobDialog::cancel() {
+    if (!m_running) return;
+    *m_cancel = true;
+    m_stage->SetLabel(_("Cancelling…"));
+    m_button->Disable();
+}
+
+void JobDialog::showProgress(const Progress& p) {
+    if (!m_running || *m_cancel) return;
+    m_stage->SetLabel(fromUtf8(p.stage));
+    if (p.total > 0) {
+        m_gauge->SetValue(static_cast<int>(std::min<std::uint64_t>(p.done, p.total) * kGaugeRange / p.total));
+        m_counts->SetLabel(wxString::Format(_("%s of %s"), formatCount(static_cast<std::int64_t>(p.done)),
+                                            formatCount(static_cast<std::int64_t>(p.total))));
+    } else {
+        m_gauge->Pulse();
+        m_counts->SetLabel(formatCount(static_cast<std::int64_t>(p.done)));
+    }
+}
+
+void JobDialog::finish(const wxString& headline, const wxString& detail, bool succeeded) {
+    m_running = false;
+    m_stage->SetLabel(succeeded ? _("Done.") : _("Stopped."));
+    m_gauge->SetValue(succeeded ? kGaugeRange : 0);
+    m_summary->SetLabel(headline);
+    m_summary->Wrap(440);
+    m_detail->SetLabel(detail);
+    m_detail->Wrap(440);
+    m_button->SetLabel(_("Close"));
+    m_button->Enable();
+    GetSizer()->Fit(this);
+    if (succeeded && m_onSuccess) m_onSuccess();
+    if (m_closeWhenDone) Destroy();
+}
+
+} // namespace md::gui

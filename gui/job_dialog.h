@@ -1,0 +1,66 @@
+#pragma once
+// A modeless progress window for long database work (imports, exports). The job runs on its own
+// thread with its own connection; progress comes back throttled through CallAfter; Cancel makes the
+// job's ProgressFn return false, so the job rolls back and throws md::Cancelled. The outcome (or the
+// error, headline and detail) stays in the window until it is closed.
+#include "domain/progress.h"
+#include "gui/db_worker.h"
+#include "persistence/database.h"
+
+#include <wx/dialog.h>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+class wxButton;
+class wxGauge;
+class wxStaticText;
+
+namespace md::gui {
+
+/// What a job did, in numbers; turned into words on the GUI thread.
+struct JobResult {
+    std::uint64_t done = 0;     ///< rows imported or exported
+    std::uint64_t rejected = 0; ///< rows rejected
+    std::string path;           ///< the rejects file or the written file
+};
+
+class JobDialog : public wxDialog {
+public:
+    using Job = std::function<JobResult(db::Database&, const ProgressFn&)>;
+    using Describe = std::function<wxString(const JobResult&)>;
+
+    /// Starts the job at once. onSuccess runs on the GUI thread after a successful job.
+    JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl url, Job job, Describe describe,
+              wxString cancelledText, std::function<void()> onSuccess);
+    /// Cancels a running job and waits for it to roll back.
+    ~JobDialog() override;
+
+    bool isRunning() const { return m_running; }
+    /// As the Cancel button: the job stops at its next progress report.
+    void cancel();
+
+private:
+    void showProgress(const Progress& p);
+    void finish(const wxString& headline, const wxString& detail, bool succeeded);
+
+    wxStaticText* m_stage = nullptr;
+    wxGauge* m_gauge = nullptr;
+    wxStaticText* m_counts = nullptr;
+    wxStaticText* m_summary = nullptr;
+    wxStaticText* m_detail = nullptr;
+    wxButton* m_button = nullptr;
+
+    bool m_running = true;
+    bool m_closeWhenDone = false;
+    std::function<void()> m_onSuccess;
+    std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
+    Lifeline m_life;
+    std::jthread m_thread; // last: joined first when the dialog goes
+};
+
+} // namespace md::gui

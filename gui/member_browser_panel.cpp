@@ -1,0 +1,362 @@
+#include "gui/member_browser_panel.h"
+
+#include "gui/member_list_ctrl.h"
+#include "gui/ui_helpers.h"
+#include "persistence/member_repository.h"
+
+#include <wx/intl.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/srchctrl.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace md::gui {
+
+namespace {
+constexpr int kSortableColumns = MemberListCtrl::kColumnCount; // same order as db::SortColumn
+} // namespace
+
+wxString describe(const BrowserStatus& s) {
+    wxString text;
+    if (s.total < 0)
+        text = _("Counting members…");
+    else if (s.matches < 0)
+        text = wxString::Format(wxPLURAL("%s member", "%s members", s.total), formatCount(s.total));
+    else if (s.matches > s.shown)
+        text = wxString::Format(_("%s of %s members match (showing the first %s)"), formatCount(s.matches),
+                                formatCount(s.total), formatCount(s.shown));
+    else
+        text = wxString::Format(_("%s of %s members match"), formatCount(s.matches), formatCount(s.total));
+    return s.note.empty() ? text : text + wxS(" — ") + s.note;
+}
+
+MemberBrowserPanel::MemberBrowserPanel(wxWindow* parent, DbWorker& pages, DbWorker& search)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, wxS("browser")),
+      m_pagesWorker(pages), m_searchWorker(search), m_debounce(this) {
+    m_searchBox = new wxSearchCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
+                                   wxDefaultValidator, wxS("browser.search"));
+    m_searchBox->SetDescriptiveText(_("Phone, last 4 digits, card no., name or email"));
+    m_searchBox->ShowCancelButton(true);
+    m_list = new MemberListCtrl(this, [this](long item) { return rowAt(item); });
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(m_searchBox, 0, wxEXPAND | wxALL, 4);
+    sizer->Add(m_list, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 4);
+    SetSizer(sizer);
+
+    m_searchBox->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { onSearchTextChanged(); });
+    m_searchBox->Bind(wxEVT_SEARCH, [this](wxCommandEvent&) {
+        // Enter: search now, or take the agent to the first match if it is already shown.
+        if (m_debounce.IsRunning()) {
+            m_debounce.Stop();
+            runSearch();
+        } else if (m_mode == Mode::Search && m_list->GetItemCount() > 0) {
+            selectItem(0);
+            m_list->SetFocus();
+        }
+    });
+    m_searchBox->Bind(wxEVT_SEARCH_CANCEL, [this](wxCommandEvent&) { m_searchBox->SetValue({}); });
+    m_searchBox->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_DOWN && m_list->GetItemCount() > 0) {
+            m_list->SetFocus();
+            if (m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED) < 0) selectItem(0);
+        } else {
+            e.Skip();
+        }
+    });
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { runSearch(); }, m_debounce.GetId());
+    m_list->Bind(wxEVT_LIST_COL_CLICK, &MemberBrowserPanel::onColumnClick, this);
+    m_list->Bind(wxEVT_LIST_ITEM_SELECTED, &MemberBrowserPanel::onItemSelected, this);
+}
+
+MemberBrowserPanel::~MemberBrowserPanel() { m_debounce.Stop(); }
+
+void MemberBrowserPanel::focusSearch() { m_searchBox->SetFocus(); }
+
+void MemberBrowserPanel::start() {
+    m_started = true;
+    newBrowseGeneration();
+    requestCount();
+}
+
+void MemberBrowserPanel::reload() {
+    if (!m_started) return;
+    newBrowseGeneration();
+    requestCount();
+    if (m_mode == Mode::Search) runSearch();
+}
+
+void MemberBrowserPanel::refreshRows() {
+    if (m_mode == Mode::Search) {
+        runSearch();
+        return;
+    }
+    // Same order and count: anchors stay (a renamed member shifts its neighbours by one row at most).
+    ++*m_browseGen;
+    m_pending.clear();
+    m_cache.dropRows();
+    m_list->Refresh();
+}
+
+// ---- browsing all members -------------------------------------------------------------------
+
+void MemberBrowserPanel::newBrowseGeneration() {
+    ++*m_browseGen;
+    m_pending.clear();
+    m_cache.clear();
+    m_browseFailed = false;
+}
+
+void MemberBrowserPanel::requestCount() {
+    const int gen = *m_browseGen;
+    m_pagesWorker.run(
+        m_life.guard(), [column = m_sortColumn](db::Database& db) { return db::MemberBrowser(db, column, true).count(); },
+        [this, gen](std::int64_t total) {
+            if (gen != *m_browseGen) return;
+            m_total = total;
+            if (m_mode == Mode::Browse) {
+                m_list->SetItemCount(total);
+                m_list->Refresh();
+            }
+            // First rows before the anchor pass: the first screen must not wait for the whole index.
+            requestBlock(0);
+            requestAnchors();
+            publishStatus();
+        },
+        [this, gen](std::exception_ptr e) {
+            if (gen != *m_browseGen) return;
+            m_browseFailed = true;
+            m_note = describeError(e, _("The members could not be counted.")).headline;
+            publishStatus();
+        });
+}
+
+void MemberBrowserPanel::requestBlock(int block) {
+    if (m_browseFailed || m_pending.count(block)) return;
+    auto fetch = m_cache.fetchFor(block);
+    if (!fetch) return; // asked again once the anchors (or the previous block) arrive
+    m_pending.insert(block);
+    const int gen = *m_browseGen;
+    const std::int64_t firstRow = m_cache.firstRowOf(block);
+    const std::int64_t nearEnough = 8 * static_cast<std::int64_t>(m_cache.pageSize());
+    m_pagesWorker.run(
+        m_life.guard(),
+        [gen, block, firstRow, nearEnough, fetch = *fetch, generation = m_browseGen, asked = m_lastAskedRow,
+         column = m_sortColumn, ascending = m_ascending](db::Database& db) {
+            BlockResult r;
+            r.generation = gen;
+            r.block = block;
+            // A drag of the scroll bar asks for many pages on its way; read only those still near view.
+            if (*generation != gen || std::llabs(*asked - firstRow) > nearEnough) {
+                r.skipped = true;
+                return r;
+            }
+            db::MemberBrowser browser(db, column, ascending);
+            r.rows = browser.pageAfter(fetch.after, fetch.limit);
+            if (!r.rows.empty()) r.lastKey = browser.keyOf(r.rows.back());
+            return r;
+        },
+        [this](BlockResult r) { onBlock(std::move(r)); },
+        [this, gen, block](std::exception_ptr e) {
+            if (gen != *m_browseGen) return;
+            m_pending.erase(block);
+            m_browseFailed = true; // no retry storm from every repaint; reload() clears it
+            m_note = describeError(e, _("The member list could not be read.")).headline;
+            publishStatus();
+        });
+}
+
+void MemberBrowserPanel::requestAnchors() {
+    const int gen = *m_browseGen;
+    m_pagesWorker.run(
+        m_life.guard(),
+        [gen, generation = m_browseGen, column = m_sortColumn, ascending = m_ascending,
+         step = m_cache.pageSize()](db::Database& db) {
+            if (*generation != gen) return std::vector<db::RowKey>{};
+            return db::MemberBrowser(db, column, ascending).anchors(step);
+        },
+        [this, gen](std::vector<db::RowKey> anchors) {
+            if (gen != *m_browseGen) return;
+            m_cache.setAnchors(std::move(anchors));
+            if (m_mode == Mode::Browse) refreshVisible(); // rows far from the start can be fetched now
+        },
+        [this, gen](std::exception_ptr e) {
+            if (gen != *m_browseGen) return;
+            m_note = describeError(e, _("The member list could not be read.")).headline;
+            publishStatus();
+        });
+}
+
+void MemberBrowserPanel::onBlock(BlockResult r) {
+    if (r.generation != *m_browseGen) return;
+    m_pending.erase(r.block);
+    if (r.skipped) return;
+    m_cache.store(r.block, std::move(r.rows), std::move(r.lastKey));
+    if (m_mode == Mode::Browse) refreshVisible();
+}
+
+void MemberBrowserPanel::enterBrowse() {
+    ++*m_searchGen; // a search still running is no longer wanted
+    if (m_mode == Mode::Browse) return;
+    m_mode = Mode::Browse;
+    m_results = {};
+    m_note.clear();
+    deselectAll();
+    m_list->SetItemCount(std::max<std::int64_t>(m_total, 0));
+    m_list->ShowSortIndicator(static_cast<int>(m_sortColumn), m_ascending);
+    m_list->Refresh();
+    publishStatus();
+}
+
+// ---- searching ------------------------------------------------------------------------------
+
+void MemberBrowserPanel::onSearchTextChanged() {
+    // Debounce: one query per pause in typing, not one per keystroke.
+    m_debounce.StartOnce(150);
+}
+
+void MemberBrowserPanel::runSearch() {
+    if (!m_started) return;
+    MemberQuery query = classifyQuery(toUtf8(m_searchBox->GetValue()));
+    if (query.text.empty()) {
+        enterBrowse();
+        return;
+    }
+    const int gen = ++*m_searchGen;
+    if (query.kind == QueryKind::Empty) {
+        SearchResult none;
+        none.generation = gen;
+        onSearchResult(std::move(none));
+        m_note = _("type 4 or more digits to search phone numbers");
+        publishStatus();
+        return;
+    }
+    m_searchWorker.run(
+        m_life.guard(),
+        [gen, query, generation = m_searchGen](db::Database& db) {
+            SearchResult r;
+            r.generation = gen;
+            if (*generation != gen) {
+                r.stale = true;
+                return r;
+            }
+            db::SociMemberRepository repo(db);
+            r.rows = repo.search(query, kSearchLimit);
+            r.matches = r.rows.size() < static_cast<std::size_t>(kSearchLimit)
+                            ? static_cast<std::int64_t>(r.rows.size())
+                            : repo.count(query);
+            return r;
+        },
+        [this](SearchResult r) { onSearchResult(std::move(r)); },
+        [this, gen](std::exception_ptr e) {
+            if (gen != *m_searchGen) return;
+            m_note = describeError(e, _("The search failed.")).headline;
+            publishStatus();
+        });
+}
+
+void MemberBrowserPanel::onSearchResult(SearchResult r) {
+    if (r.stale || r.generation != *m_searchGen) return;
+    m_mode = Mode::Search;
+    m_note.clear();
+    m_results = std::move(r.rows);
+    m_matches = r.matches;
+    m_resultSortColumn = -1;
+    m_list->RemoveSortIndicator();
+    deselectAll();
+    m_list->SetItemCount(static_cast<long>(m_results.size()));
+    m_list->Refresh();
+    publishStatus();
+    // A phone number or card identifies one member: show it without another click.
+    if (m_results.size() == 1) selectItem(0);
+}
+
+void MemberBrowserPanel::sortResults() {
+    const int column = m_resultSortColumn;
+    const bool ascending = m_resultAscending;
+    std::stable_sort(m_results.begin(), m_results.end(), [&](const MemberRow& a, const MemberRow& b) {
+        return ascending ? memberRowLess(column, a, b) : memberRowLess(column, b, a);
+    });
+}
+
+// ---- list events and helpers ----------------------------------------------------------------
+
+void MemberBrowserPanel::onColumnClick(wxListEvent& e) {
+    const int column = e.GetColumn();
+    if (column < 0 || column >= kSortableColumns) return;
+    deselectAll();
+    if (m_mode == Mode::Search) {
+        // At most kSearchLimit rows are in memory: sort them here.
+        m_resultAscending = column == m_resultSortColumn ? !m_resultAscending : true;
+        m_resultSortColumn = column;
+        sortResults();
+        m_list->ShowSortIndicator(column, m_resultAscending);
+        m_list->Refresh();
+        return;
+    }
+    const auto sortColumn = static_cast<db::SortColumn>(column);
+    m_ascending = sortColumn == m_sortColumn ? !m_ascending : true;
+    m_sortColumn = sortColumn;
+    m_list->ShowSortIndicator(column, m_ascending);
+    if (!m_started) return;
+    newBrowseGeneration();
+    requestBlock(0);
+    requestAnchors();
+    m_list->Refresh();
+}
+
+void MemberBrowserPanel::onItemSelected(wxListEvent& e) {
+    const MemberRow* row = rowAt(e.GetIndex());
+    if (!row || row->id == m_lastPublished) return;
+    m_lastPublished = row->id;
+    m_selection.publish(row->id);
+}
+
+void MemberBrowserPanel::selectItem(long item) {
+    m_list->SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                         wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    m_list->EnsureVisible(item);
+    // Programmatic selection does not raise an event on every port; publish it ourselves.
+    if (const MemberRow* row = rowAt(item); row && row->id != m_lastPublished) {
+        m_lastPublished = row->id;
+        m_selection.publish(row->id);
+    }
+}
+
+void MemberBrowserPanel::deselectAll() {
+    for (long item = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); item >= 0;
+         item = m_list->GetNextItem(item, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
+        m_list->SetItemState(item, 0, wxLIST_STATE_SELECTED);
+    m_lastPublished = 0;
+}
+
+void MemberBrowserPanel::refreshVisible() {
+    const long count = m_list->GetItemCount();
+    if (count == 0) return;
+    const long top = std::max(0L, m_list->GetTopItem());
+    const long last = std::min(count - 1, top + m_list->GetCountPerPage() + 1);
+    m_list->RefreshItems(top, last);
+}
+
+const MemberRow* MemberBrowserPanel::rowAt(long item) {
+    if (item < 0) return nullptr;
+    if (m_mode == Mode::Search)
+        return static_cast<std::size_t>(item) < m_results.size() ? &m_results[item] : nullptr;
+    *m_lastAskedRow = item;
+    if (const MemberRow* row = m_cache.find(item)) return row;
+    requestBlock(m_cache.blockOf(item));
+    return nullptr;
+}
+
+void MemberBrowserPanel::publishStatus() {
+    BrowserStatus s;
+    s.total = m_total;
+    s.shown = m_list->GetItemCount();
+    if (m_mode == Mode::Search) s.matches = m_matches;
+    s.note = m_note;
+    m_status.publish(s);
+}
+
+} // namespace md::gui

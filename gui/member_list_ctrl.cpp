@@ -1,0 +1,78 @@
+#include "gui/member_list_ctrl.h"
+
+#include "domain/phone_number.h"
+#include "gui/ui_helpers.h"
+
+#include <wx/intl.h>
+
+#include <string>
+#include <tuple>
+
+namespace md::gui {
+
+namespace {
+struct Column {
+    const char* title;
+    int width;
+    bool numeric;
+};
+// Explicit widths: nothing is ever measured across rows.
+const Column kColumns[MemberListCtrl::kColumnCount] = {
+    {wxTRANSLATE("Card no."), 102, false}, {wxTRANSLATE("Name"), 80, false},
+    {wxTRANSLATE("Phone"), 112, false},    {wxTRANSLATE("Store"), 54, false},
+    {wxTRANSLATE("Joined"), 82, false},    {wxTRANSLATE("Last purchase"), 100, false},
+    {wxTRANSLATE("Orders"), 52, true},     {wxTRANSLATE("Revenue"), 92, true},
+};
+
+wxString phoneText(const std::string& e164) {
+    if (e164.empty()) return {};
+    auto phone = PhoneNumber::parse(e164);
+    return fromUtf8(phone ? phone.value().display() : e164);
+}
+
+std::tuple<std::string, std::int64_t> sortKey(int column, const MemberRow& r) {
+    using Key = std::tuple<std::string, std::int64_t>;
+    switch (column) {
+    case 0: return Key(r.card, 0);
+    case 1: return Key(r.name, 0);
+    case 2: return Key(r.phone, 0);
+    case 3: return Key(r.store, 0);
+    case 4: return Key(std::string(), r.joinDate.time_since_epoch().count());
+    case 5: return Key(std::string(), r.lastPurchase ? r.lastPurchase->time_since_epoch().count() : -1);
+    case 6: return Key(std::string(), r.orders);
+    default: return Key(std::string(), r.revenueMinor);
+    }
+}
+} // namespace
+
+MemberListCtrl::MemberListCtrl(wxWindow* parent, RowSource rows)
+    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                 wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL | wxLC_HRULES, wxDefaultValidator,
+                 wxS("browser.list")),
+      m_rows(std::move(rows)) {
+    for (const Column& c : kColumns)
+        AppendColumn(wxGetTranslation(c.title), c.numeric ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, c.width);
+}
+
+wxString MemberListCtrl::OnGetItemText(long item, long column) const {
+    const MemberRow* row = m_rows(item);
+    if (!row) return column == 0 ? wxString(wxS("…")) : wxString();
+    switch (column) {
+    case 0: return fromUtf8(row->card);
+    case 1: return fromUtf8(row->name);
+    case 2: return phoneText(row->phone);
+    case 3: return fromUtf8(row->store);
+    case 4: return formatDateText(row->joinDate);
+    case 5: return formatLocalTime(row->lastPurchase, true);
+    case 6: return formatCount(row->orders);
+    case 7: return formatRevenue(row->revenueMinor);
+    default: return {};
+    }
+}
+
+bool memberRowLess(int column, const MemberRow& a, const MemberRow& b) {
+    auto ka = sortKey(column, a), kb = sortKey(column, b);
+    return ka != kb ? ka < kb : a.id < b.id;
+}
+
+} // namespace md::gui

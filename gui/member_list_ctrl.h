@@ -1,0 +1,35 @@
+#pragma once
+// The virtual list control of the member browser: wx asks for cell text only for the rows it paints,
+// so a million members cost nothing per row. It formats rows; where they come from is the panel's
+// business (a page cache or search results), passed in as a row source.
+#include "domain/member.h"
+
+#include <wx/listctrl.h>
+
+#include <functional>
+
+namespace md::gui {
+
+class MemberListCtrl : public wxListCtrl {
+public:
+    /// The row shown at an index, or nullptr while it is being fetched.
+    using RowSource = std::function<const MemberRow*(long item)>;
+
+    /// Columns: card no., name, phone, store, joined, last purchase, orders, revenue — the order of
+    /// db::SortColumn, so a column index is a sort column.
+    static constexpr int kColumnCount = 8;
+
+    MemberListCtrl(wxWindow* parent, RowSource rows);
+
+protected:
+    // wx declares this const, but serving a cell may fill the page cache or request a page.
+    wxString OnGetItemText(long item, long column) const override;
+
+private:
+    RowSource m_rows;
+};
+
+/// Orders rows by a list column, ties by id: sorting search results in memory.
+bool memberRowLess(int column, const MemberRow& a, const MemberRow& b);
+
+} // namespace md::gui

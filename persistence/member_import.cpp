@@ -1,0 +1,176 @@
+// importMembers: stream the file, validate each line in C++, write valid members in batches through
+// the bulk loader, all in one transaction. Cards already in the database are found per batch with one
+// set-based join against a temporary key table (skipped while the table was empty at the start).
+#include "domain/errors.h"
+#include "persistence/audit.h"
+#include "persistence/bulk_loader.h"
+#include "persistence/csv_import.h"
+#include "persistence/import_session.h"
+#include "persistence/member_line_parser.h"
+#include "persistence/member_mapping.h"
+#include "persistence/member_rows.h"
+#include "persistence/native_sql.h"
+#include "persistence/sql_errors.h"
+
+#include <soci/soci.h>
+
+#include <unordered_map>
+
+namespace md::db {
+
+namespace {
+
+constexpr std::size_t kBatchRows = 10000;
+
+struct PendingMember {
+    std::size_t line;
+    std::vector<std::string> fields; ///< kept for the rejects file until the batch is written
+    ParsedMember parsed;
+};
+
+class MemberImporter {
+public:
+    MemberImporter(Database& db, const std::filesystem::path& file, const ImportOptions& opt)
+        : m_db(db), m_opt(opt), m_session(file, opt.progress, "Importing members") {
+        m_session.requireColumns({"card_no", "name"});
+        m_session.requireAnyColumn({"phone", "email"});
+    }
+
+    ImportReport run() {
+        soci::session& sql = m_db.sql();
+        WriteTransaction tr(m_db);
+        m_now = nowUtc();
+        m_nowText = formatTimestamp(m_now);
+        MemberLineParser parser(m_session, loadStoreCodes(m_db), m_now);
+        int anyMember = 0;
+        sql << "SELECT COUNT(*) FROM (SELECT 1 FROM members LIMIT 1) x", soci::into(anyMember);
+        m_lookup = anyMember != 0;
+        if (m_lookup) {
+            m_keys.emplace(m_db, "md_import_keys", "SELECT CAST(0 AS BIGINT) AS line, card_no FROM members");
+            if (m_opt.mode == ImportMode::Upsert) m_updates.emplace(m_db, "md_import_updates", memberUpdateShapeSql());
+        }
+        m_inserter.emplace(m_db, "members", memberColumns(), kBatchRows);
+
+        while (auto rec = m_session.next()) {
+            auto parsed = parser.parse(*rec);
+            if (!parsed) {
+                m_session.reject(*rec, parsed.error());
+                continue;
+            }
+            const std::string& card = parsed.value().member.card.str();
+            if (auto [it, fresh] = m_seen.emplace(card, rec->line); !fresh) {
+                m_session.reject(*rec, "duplicate card number " + card + " (already on line " +
+                                           std::to_string(it->second) + ")");
+                continue;
+            }
+            m_batch.push_back({rec->line, std::move(rec->fields), std::move(parsed).value()});
+            if (m_batch.size() >= kBatchRows) writeBatch();
+        }
+        writeBatch();
+
+        if (m_keys) m_keys->drop();
+        if (m_updates) m_updates->drop();
+        ImportReport& report = m_session.report();
+        report.imported = m_inserted + m_updated;
+        appendAudit(m_db, m_db.actor(), "import", "members", m_session.file().filename().string(), std::nullopt,
+                    importSummaryJson(m_session.file(), report, m_opt.mode));
+        m_session.closeRejects();
+        m_session.progress("Committing", report.records, report.records);
+        tr.commit();
+        m_session.finish();
+        return report;
+    }
+
+private:
+    // Existing members among the batch's cards, by line: one join against the key table.
+    std::unordered_map<std::size_t, Member> existingMembers() {
+        std::unordered_map<std::size_t, Member> found;
+        if (!m_lookup) return found;
+        BulkWriter keys(m_db, m_keys->name(), {{"line", ColumnType::Integer}, {"card_no", ColumnType::Text}},
+                        kBatchRows);
+        for (const auto& p : m_batch)
+            keys.integer(static_cast<std::int64_t>(p.line)).text(p.parsed.member.card.str()).endRow();
+        keys.flush();
+        const std::string query = "SELECT " + memberColumnsOf("m") + ", k.line FROM " + m_keys->name() +
+                                  " k JOIN members m ON m.card_no = k.card_no";
+        const std::size_t lineColumn = memberColumnCount();
+        soci::rowset<soci::row> rows = m_db.sql().prepare << query;
+        for (const auto& r : rows) found.emplace(static_cast<std::size_t>(rowInt(r, lineColumn)), memberFromRow(r));
+        m_keys->clear();
+        return found;
+    }
+
+    void writeBatch() {
+        if (m_batch.empty()) return;
+        const auto existing = existingMembers();
+        std::vector<std::pair<Member, Member>> changed; // before, after
+        for (auto& p : m_batch) {
+            const auto it = existing.find(p.line);
+            if (it == existing.end()) {
+                appendMemberRow(*m_inserter, p.parsed.member, m_nowText);
+                ++m_inserted;
+            } else if (m_opt.mode == ImportMode::Insert) {
+                m_session.reject(p.line, std::move(p.fields),
+                                 "duplicate card number " + p.parsed.member.card.str() + " (already in the database)");
+            } else {
+                const Member& before = it->second;
+                Member after = merged(before, p.parsed);
+                ++m_updated;
+                if (after != before) changed.emplace_back(before, std::move(after));
+            }
+        }
+        m_inserter->flush();
+        if (!changed.empty()) writeUpdates(changed);
+        m_batch.clear();
+        m_session.flushRejects();
+    }
+
+    // The file's values over the stored member; what the file cannot say (id, status) is kept, and a
+    // consent answer that did not change keeps its original source and time.
+    Member merged(const Member& before, const ParsedMember& p) const {
+        Member after = p.member;
+        after.id = before.id;
+        after.status = before.status;
+        after.version = before.version;
+        if (!p.joinDateGiven) after.joinDate = before.joinDate;
+        if (after.emailConsent.granted == before.emailConsent.granted) after.emailConsent = before.emailConsent;
+        if (after.smsConsent.granted == before.smsConsent.granted) after.smsConsent = before.smsConsent;
+        if (after != before) after.version = before.version + 1;
+        return after;
+    }
+
+    void writeUpdates(const std::vector<std::pair<Member, Member>>& changed) {
+        BulkWriter staging(m_db, m_updates->name(), memberUpdateColumns(), kBatchRows);
+        for (const auto& [before, after] : changed) appendMemberUpdate(staging, after, m_nowText);
+        staging.flush();
+        m_db.sql() << memberUpdateFromSql(m_updates->name());
+        m_updates->clear();
+        for (const auto& [before, after] : changed)
+            // Keyed by id like the repository's entries, so a member's trail is one list.
+            appendAudit(m_db, m_db.actor(), "update", "member", std::to_string(after.id), memberToJson(before),
+                        memberToJson(after));
+    }
+
+    Database& m_db;
+    const ImportOptions& m_opt;
+    ImportSession m_session;
+    Timestamp m_now{};
+    std::string m_nowText;
+    bool m_lookup = false;
+    std::optional<TempTable> m_keys, m_updates;
+    std::optional<BulkWriter> m_inserter;
+    std::unordered_map<std::string, std::size_t> m_seen; ///< card -> line, for duplicates within the file
+    std::vector<PendingMember> m_batch;
+    std::uint64_t m_inserted = 0, m_updated = 0;
+};
+
+} // namespace
+
+ImportReport importMembers(Database& db, const std::filesystem::path& file, const ImportOptions& opt) {
+    return withSqlErrors(db, "The member import failed; nothing was changed", [&] {
+        MemberImporter importer(db, file, opt);
+        return importer.run();
+    });
+}
+
+} // namespace md::db

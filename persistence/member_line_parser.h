@@ -1,0 +1,34 @@
+#pragma once
+// One line of a member import file -> a valid Member, or the reason it is rejected. Pure: the store
+// codes come in, nothing goes to the database.
+#include "domain/member.h"
+#include "persistence/import_session.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace md::db {
+
+struct ParsedMember {
+    Member member;
+    bool joinDateGiven = false; ///< an upsert keeps the stored join date when the file leaves it empty
+};
+
+class MemberLineParser {
+public:
+    /// stores: upper-cased code -> code as stored. now: the consent time of every imported answer.
+    MemberLineParser(const ImportSession& session, std::unordered_map<std::string, std::string> stores, Timestamp now);
+    Expected<ParsedMember> parse(const CsvRecord& r) const;
+
+private:
+    const ImportSession& m_session;
+    std::unordered_map<std::string, std::string> m_stores;
+    Timestamp m_now;
+    Date m_today;
+    int m_card, m_name, m_phone, m_email, m_birthday, m_gender, m_join, m_store, m_emailConsent, m_smsConsent;
+};
+
+/// Upper-cased code -> code, for the case-insensitive "unknown store" check.
+std::unordered_map<std::string, std::string> loadStoreCodes(Database& db);
+
+} // namespace md::db

@@ -1,0 +1,34 @@
+#pragma once
+// A Member as a row of the members table, both ways, for the bulk paths (import, upsert, demo load).
+// The derived search keys (name_key, phone_rev, email_key) are computed here, once for all writers.
+#include "domain/member.h"
+#include "persistence/bulk_loader.h"
+
+#include <string>
+#include <vector>
+
+namespace md::db {
+
+/// Columns appendMemberRow() writes, in its order (the id is left to the database).
+std::vector<BulkColumn> memberColumns();
+/// now: the ISO 8601 instant used for created_at and updated_at.
+void appendMemberRow(BulkWriter& w, const Member& m, const std::string& now);
+/// The demo loader's shape: m.id given, and the totals it computed while generating.
+std::vector<BulkColumn> memberColumnsWithIdAndTotals();
+void appendMemberRowWithIdAndTotals(BulkWriter& w, const Member& m, const std::string& now, const MemberTotals& t);
+
+/// Columns of the upsert staging table, which appendMemberUpdate() fills: the member's id and every
+/// column an import may change.
+std::vector<BulkColumn> memberUpdateColumns();
+void appendMemberUpdate(BulkWriter& w, const Member& m, const std::string& now);
+/// "UPDATE members SET ... FROM <staging> u WHERE members.id = u.id" (same SQL on both backends).
+std::string memberUpdateFromSql(const std::string& staging);
+/// "SELECT id, name, ... FROM members": the shape of the staging table, for TempTable.
+std::string memberUpdateShapeSql();
+
+/// kMemberColumns (member_mapping.h) with every column prefixed by alias, for joins.
+std::string memberColumnsOf(const std::string& alias);
+/// How many columns kMemberColumns has.
+std::size_t memberColumnCount();
+
+} // namespace md::db
