@@ -11,8 +11,7 @@ bool looksLikeOption(const std::string& w) {
     return w.size() > 1 && w[0] == '-' && !(w[1] >= '0' && w[1] <= '9');
 }
 
-template <class T>
-T parseNumber(const std::string& name, const std::string& text) {
+template <class T> T parseNumber(const std::string& name, const std::string& text) {
     T v{};
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc{} || ptr != text.data() + text.size() || text.empty())
@@ -63,7 +62,8 @@ std::optional<std::string> Args::value(const std::string& name) const {
     return it->second;
 }
 
-std::int64_t Args::integer(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max) const {
+std::int64_t Args::integer(const std::string& name, std::int64_t fallback, std::int64_t min,
+                           std::int64_t max) const {
     const auto text = value(name);
     if (!text) return fallback;
     const auto v = parseNumber<std::int64_t>(name, *text);

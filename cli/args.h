@@ -21,7 +21,7 @@ public:
 /// What one command accepts.
 struct CommandSpec {
     std::string name;
-    std::string usage;                 ///< "find QUERY [--limit N] [--json]"
+    std::string usage;                  ///< "find QUERY [--limit N] [--json]"
     std::set<std::string> valueOptions; ///< "--limit", "--out", ...
     std::set<std::string> flags;        ///< "--json", ...
     std::size_t minPositional = 0;
@@ -38,7 +38,8 @@ public:
     bool flag(const std::string& name) const { return m_flags.count(name) > 0; }
     std::optional<std::string> value(const std::string& name) const;
     /// The option's integer value within [min, max], or fallback when absent. Throws UsageError.
-    std::int64_t integer(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max) const;
+    std::int64_t integer(const std::string& name, std::int64_t fallback, std::int64_t min,
+                         std::int64_t max) const;
     std::uint64_t unsignedInteger(const std::string& name, std::uint64_t fallback) const;
 
 private:

@@ -9,7 +9,6 @@
 
 namespace md::cli {
 
-
 const std::vector<Command>& commands() {
     constexpr auto any = SIZE_MAX;
     static const std::vector<Command> table = {
@@ -17,13 +16,17 @@ const std::vector<Command>& commands() {
         {{"demo", "demo --members N [--seed S] [--stores N]", {"--members", "--seed", "--stores"}, {}, 0, 0},
          runDemo,
          "load a generated demo programme (stores, members, transactions) into an empty database"},
-        {{"import", "import members|transactions FILE [--mode insert|upsert]", {"--mode"}, {}, 2, 2}, runImport,
+        {{"import", "import members|transactions FILE [--mode insert|upsert]", {"--mode"}, {}, 2, 2},
+         runImport,
          "import a CSV file; bad lines go to FILE.rejects.csv, good lines all-or-nothing"},
-        {{"export", "export members [--out FILE]", {"--out"}, {}, 1, 1}, runExport,
+        {{"export", "export members [--out FILE]", {"--out"}, {}, 1, 1},
+         runExport,
          "write members as CSV in the import format (stdout unless --out)"},
-        {{"find", "find QUERY [--limit N] [--json]", {"--limit"}, {"--json"}, 1, any}, runFind,
+        {{"find", "find QUERY [--limit N] [--json]", {"--limit"}, {"--json"}, 1, any},
+         runFind,
          "find members by phone, last digits, card number, name prefix or email"},
-        {{"show", "show CARD_NO [--json]", {}, {"--json"}, 1, 1}, runShow,
+        {{"show", "show CARD_NO [--json]", {}, {"--json"}, 1, 1},
+         runShow,
          "a member's profile, consent, totals and last 10 transactions"},
     };
     return table;
@@ -37,7 +40,8 @@ std::string helpText() {
       << "and look members up.\n"
       << "\n"
       << "Commands:\n";
-    for (const auto& c : commands()) s << "  " << c.spec.usage << "\n      " << c.summary << "\n";
+    for (const auto& c : commands())
+        s << "  " << c.spec.usage << "\n      " << c.summary << "\n";
     s << "\n"
       << "Options:\n"
       << "  --db URL      the database: sqlite:PATH, a plain file path, or postgresql://user@host:port/db\n"
@@ -65,7 +69,6 @@ std::string helpText() {
       << "  130  cancelled with Ctrl-C; nothing was changed\n";
     return s.str();
 }
-
 
 namespace {
 

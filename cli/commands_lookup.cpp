@@ -26,12 +26,18 @@ std::string joinWords(const std::vector<std::string>& words) {
 
 const char* describeKind(QueryKind k) {
     switch (k) {
-    case QueryKind::Phone: return "a phone number";
-    case QueryKind::LastDigits: return "the last digits of a phone number";
-    case QueryKind::Card: return "a card number";
-    case QueryKind::NamePrefix: return "the start of a name";
-    case QueryKind::Email: return "an email address";
-    case QueryKind::Empty: break;
+    case QueryKind::Phone:
+        return "a phone number";
+    case QueryKind::LastDigits:
+        return "the last digits of a phone number";
+    case QueryKind::Card:
+        return "a card number";
+    case QueryKind::NamePrefix:
+        return "the start of a name";
+    case QueryKind::Email:
+        return "an email address";
+    case QueryKind::Empty:
+        break;
     }
     return "nothing";
 }
@@ -47,7 +53,8 @@ void printRowsJson(std::ostream& out, const std::vector<MemberRow>& rows) {
             .field("phone", r.phone)
             .field("store", r.store)
             .field("join_date", formatDate(r.joinDate))
-            .field("last_purchase", r.lastPurchase ? std::optional(formatTimestamp(*r.lastPurchase)) : std::nullopt)
+            .field("last_purchase",
+                   r.lastPurchase ? std::optional(formatTimestamp(*r.lastPurchase)) : std::nullopt)
             .field("orders", r.orders)
             .field("revenue", Money(r.revenueMinor).toDecimalString())
             .field("revenue_minor", r.revenueMinor)
@@ -66,8 +73,8 @@ void printRowsTable(std::ostream& out, const std::vector<MemberRow>& rows) {
                  {"Orders", A::Right},
                  {"Revenue", A::Right}});
     for (const auto& r : rows)
-        t.addRow({r.card, r.name, displayPhone(r.phone), r.store, formatDate(r.joinDate), std::to_string(r.orders),
-                  Money(r.revenueMinor).format()});
+        t.addRow({r.card, r.name, displayPhone(r.phone), r.store, formatDate(r.joinDate),
+                  std::to_string(r.orders), Money(r.revenueMinor).format()});
     t.print(out);
 }
 
@@ -78,8 +85,9 @@ int runFind(Context& ctx, const Args& args) {
     const std::string text = joinWords(args.positional());
     const MemberQuery query = classifyQuery(text);
     if (query.kind == QueryKind::Empty)
-        throw UsageError("'" + text + "' is too short to search: give at least 4 digits, a name, a card number "
-                                      "or an email address");
+        throw UsageError("'" + text +
+                         "' is too short to search: give at least 4 digits, a name, a card number "
+                         "or an email address");
     const int limit = static_cast<int>(args.integer("--limit", kDefaultLimit, 1, 10'000));
     const bool json = args.flag("--json");
 
@@ -91,8 +99,10 @@ int runFind(Context& ctx, const Args& args) {
         ctx.err << "No member found for '" << text << "' (searched as " << describeKind(query.kind) << ").\n";
         return kNotFound;
     }
-    if (json) printRowsJson(ctx.out, rows);
-    else printRowsTable(ctx.out, rows);
+    if (json)
+        printRowsJson(ctx.out, rows);
+    else
+        printRowsTable(ctx.out, rows);
     if (static_cast<int>(rows.size()) == limit)
         ctx.err << "Showing the first " << limit << " matches; use --limit N to see more.\n";
     return kOk;
@@ -120,8 +130,10 @@ int runShow(Context& ctx, const Args& args) {
     db::SociStoreRepository stores(*database);
     if (const auto store = stores.findByCode(member->homeStore)) view.homeStoreName = store->name;
 
-    if (json) printMemberJson(ctx.out, view);
-    else printMemberText(ctx.out, view);
+    if (json)
+        printMemberJson(ctx.out, view);
+    else
+        printMemberText(ctx.out, view);
     return kOk;
 }
 

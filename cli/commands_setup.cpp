@@ -25,9 +25,12 @@ int runInit(Context& ctx, const Args&) {
     const int before = database.schemaVersion();
     const int after = database.migrate();
     ctx.out << "Database: " << ctx.url.display() << '\n' << "Schema version " << after;
-    if (before == 0) ctx.out << " (created)";
-    else if (before == after) ctx.out << " (already up to date)";
-    else ctx.out << " (upgraded from version " << before << ")";
+    if (before == 0)
+        ctx.out << " (created)";
+    else if (before == after)
+        ctx.out << " (already up to date)";
+    else
+        ctx.out << " (upgraded from version " << before << ")";
     ctx.out << '\n';
     return kOk;
 }
@@ -61,7 +64,8 @@ int runDemo(Context& ctx, const Args& args) {
             report = db::loadDemo(*database, opt, progress.callback());
         } catch (const Cancelled&) {
             progress.finish();
-            ctx.err << kProgramName << ": demo load cancelled; nothing was written (the database is unchanged).\n";
+            ctx.err << kProgramName
+                    << ": demo load cancelled; nothing was written (the database is unchanged).\n";
             return kInterrupted;
         }
     }

@@ -55,7 +55,8 @@ int runImport(Context& ctx, const Args& args) {
             throw; // main() explains an unreachable database with a hint
         } catch (const MemberDeskError& e) {
             progress.finish();
-            return importFailed(ctx, e.detail().empty() ? e.what() : std::string(e.what()) + ": " + e.detail());
+            return importFailed(ctx,
+                                e.detail().empty() ? e.what() : std::string(e.what()) + ": " + e.detail());
         } catch (const std::runtime_error& e) { // unreadable file, missing columns
             progress.finish();
             return importFailed(ctx, e.what());
@@ -68,7 +69,8 @@ int runImport(Context& ctx, const Args& args) {
         ctx.out << ".\n";
         return kOk;
     }
-    ctx.out << "; " << groupThousands(report.rejected) << " rejected — see " << report.rejectsFile.string() << '\n';
+    ctx.out << "; " << groupThousands(report.rejected) << " rejected — see " << report.rejectsFile.string()
+            << '\n';
     return kPartial;
 }
 
@@ -78,6 +80,7 @@ int runExport(Context& ctx, const Args& args) {
     const auto outPath = args.value("--out");
     auto database = ctx.openForReading();
 
+    installInterruptHandler(); // Ctrl-C stops the export cleanly (md::Cancelled, exit 130)
     std::uint64_t exported = 0;
     ProgressLine progress(ctx.err, ctx.stderrIsTerminal);
     if (!outPath) {
@@ -87,21 +90,22 @@ int runExport(Context& ctx, const Args& args) {
         ctx.err << "Exported " << groupThousands(exported) << " members\n";
         return kOk;
     }
-    // Write next to the target and rename when complete, so a failed export never leaves a
-    // half-written file under the name the user asked for.
+    // Write next to the target and rename when complete, so a failed or cancelled export never
+    // leaves a half-written file under the name the user asked for.
     const std::filesystem::path target = *outPath;
     std::filesystem::path partial = target;
     partial += ".partial";
-    {
+    try {
         std::ofstream file(partial, std::ios::binary | std::ios::trunc);
         if (!file) throw CliError("cannot write " + partial.string());
         exported = db::exportMembers(*database, file, progress.callback());
         file.flush();
-        if (!file) {
-            std::error_code ec;
-            std::filesystem::remove(partial, ec);
-            throw CliError("writing " + target.string() + " failed (disk full?)");
-        }
+        if (!file) throw CliError("writing " + target.string() + " failed (disk full?)");
+    } catch (...) {
+        progress.finish();
+        std::error_code ec;
+        std::filesystem::remove(partial, ec);
+        throw;
     }
     std::filesystem::rename(partial, target);
     progress.finish();

@@ -12,11 +12,21 @@ std::string jsonQuoted(std::string_view s) {
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c < 0x20 || c == 0x7f) {
                 out += "\\u00";
@@ -33,7 +43,8 @@ std::string jsonQuoted(std::string_view s) {
 
 void JsonWriter::newline() {
     m_out << '\n';
-    for (std::size_t i = 0; i < m_hasItems.size(); ++i) m_out << "  ";
+    for (std::size_t i = 0; i < m_hasItems.size(); ++i)
+        m_out << "  ";
 }
 
 void JsonWriter::beforeValue() {
@@ -110,6 +121,8 @@ JsonWriter& JsonWriter::null() {
     return *this;
 }
 
-void JsonWriter::finish() { m_out << '\n'; }
+void JsonWriter::finish() {
+    m_out << '\n';
+}
 
 } // namespace md::cli

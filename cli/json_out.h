@@ -33,8 +33,7 @@ public:
     JsonWriter& value(const std::optional<std::string>& s) { return s ? value(*s) : null(); }
 
     /// key(name).value(v) in one call.
-    template <class T>
-    JsonWriter& field(std::string_view name, const T& v) {
+    template <class T> JsonWriter& field(std::string_view name, const T& v) {
         key(name);
         return value(v);
     }

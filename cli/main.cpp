@@ -23,12 +23,14 @@ void printHeadline(std::ostream& err, const std::string& headline, const std::st
     if (!detail.empty() && detail != headline) {
         // Driver messages span several lines (libpq's does); indent them all under the headline.
         std::string text = detail;
-        while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+        while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+            text.pop_back();
         std::size_t start = 0;
         while (start <= text.size()) {
             const auto end = std::min(text.find('\n', start), text.size());
             std::string line = text.substr(start, end - start);
-            while (!line.empty() && (line.front() == '\t' || line.front() == ' ')) line.erase(0, 1);
+            while (!line.empty() && (line.front() == '\t' || line.front() == ' '))
+                line.erase(0, 1);
             if (!line.empty()) err << "  " << line << '\n';
             start = end + 1;
         }
@@ -58,15 +60,16 @@ int run(int argc, char** argv, const md::db::DatabaseUrl*& urlOut, md::db::Datab
     }
     const Command* cmd = findCommand(g.rest.front());
     if (!cmd) {
-        std::cerr << kProgramName << ": error: unknown command '" << g.rest.front() << "'; run " << kProgramName
-                  << " --help\n";
+        std::cerr << kProgramName << ": error: unknown command '" << g.rest.front() << "'; run "
+                  << kProgramName << " --help\n";
         return kError;
     }
     commandOut = cmd;
     const std::vector<std::string> words(g.rest.begin() + 1, g.rest.end());
     const Args args = Args::parse(cmd->spec, words);
     try {
-        urlStorage = g.db ? md::db::DatabaseUrl::parse(*g.db) : md::db::DatabaseUrl::fromEnvironmentOrDefault();
+        urlStorage =
+            g.db ? md::db::DatabaseUrl::parse(*g.db) : md::db::DatabaseUrl::fromEnvironmentOrDefault();
     } catch (const std::invalid_argument& e) {
         throw UsageError(std::string("--db: ") + e.what());
     }
@@ -87,8 +90,10 @@ int main(int argc, char** argv) {
         return run(argc, argv, url, urlStorage, cmd);
     } catch (const UsageError& e) {
         std::cerr << kProgramName << ": error: " << e.what() << '\n';
-        if (cmd) std::cerr << "usage: " << kProgramName << ' ' << cmd->spec.usage << '\n';
-        else std::cerr << "run " << kProgramName << " --help for usage\n";
+        if (cmd)
+            std::cerr << "usage: " << kProgramName << ' ' << cmd->spec.usage << '\n';
+        else
+            std::cerr << "run " << kProgramName << " --help for usage\n";
         return kError;
     } catch (const CliError& e) {
         printHeadline(std::cerr, e.what(), e.detail(), e.hint());

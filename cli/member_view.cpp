@@ -13,10 +13,14 @@ std::optional<std::string> timeText(const std::optional<Timestamp>& t) {
 
 std::string genderText(Gender g) {
     switch (g) {
-    case Gender::Female: return "female";
-    case Gender::Male: return "male";
-    case Gender::Other: return "other";
-    case Gender::Unknown: break;
+    case Gender::Female:
+        return "female";
+    case Gender::Male:
+        return "male";
+    case Gender::Other:
+        return "other";
+    case Gender::Unknown:
+        break;
     }
     return "unknown";
 }
@@ -24,8 +28,10 @@ std::string genderText(Gender g) {
 void consentJson(JsonWriter& j, std::string_view channel, const Consent& c) {
     j.key(channel).beginObject().field("granted", c.granted);
     j.key("source");
-    if (c.source.empty()) j.null();
-    else j.value(c.source);
+    if (c.source.empty())
+        j.null();
+    else
+        j.value(c.source);
     j.field("at", timeText(c.at)).endObject();
 }
 
@@ -39,7 +45,8 @@ std::string consentText(const Consent& c) {
 
 void line(std::ostream& out, std::string_view label, const std::string& value) {
     out << "  " << label;
-    for (std::size_t w = displayWidth(label); w < 16; ++w) out << ' ';
+    for (std::size_t w = displayWidth(label); w < 16; ++w)
+        out << ' ';
     out << (value.empty() ? "-" : value) << '\n';
 }
 
@@ -132,8 +139,8 @@ void printMemberText(std::ostream& out, const MemberView& v) {
                  {"Amount", A::Right}});
     for (const auto& tx : v.recent) {
         const std::string amount = (tx.kind == TransactionKind::Refund ? "-" : "") + tx.amount.format();
-        t.addRow({formatTimestamp(tx.occurredAt), tx.orderId, tx.storeCode, toCode(tx.channel), toCode(tx.kind),
-                  std::to_string(tx.items), tx.category, amount});
+        t.addRow({formatTimestamp(tx.occurredAt), tx.orderId, tx.storeCode, toCode(tx.channel),
+                  toCode(tx.kind), std::to_string(tx.items), tx.category, amount});
     }
     t.print(out);
 }

@@ -36,7 +36,9 @@ void installInterruptHandler() {
     sigaction(SIGINT, &sa, nullptr);
 }
 
-bool interruptRequested() { return g_interrupted.load(); }
+bool interruptRequested() {
+    return g_interrupted.load();
+}
 
 std::string groupThousands(std::uint64_t v) {
     std::string digits = std::to_string(v), out;
@@ -59,7 +61,9 @@ std::string ProgressLine::describe(const Progress& p) {
 
 ProgressLine::ProgressLine(std::ostream& err, bool interactive) : m_err(err), m_interactive(interactive) {}
 
-ProgressLine::~ProgressLine() { finish(); }
+ProgressLine::~ProgressLine() {
+    finish();
+}
 
 ProgressFn ProgressLine::callback() {
     return [this](const Progress& p) { return show(p); };

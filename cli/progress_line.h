@@ -45,7 +45,7 @@ private:
     bool m_interactive;
     bool m_lineOpen = false;
     std::string m_lastStage;
-    Progress m_latest;      ///< the last report received, shown or not
+    Progress m_latest; ///< the last report received, shown or not
     bool m_latestShown = true;
     std::chrono::steady_clock::time_point m_lastShown{};
 };

@@ -42,9 +42,11 @@ void TextTable::addRow(std::vector<std::string> cells) {
 
 void TextTable::print(std::ostream& out) const {
     std::vector<std::size_t> widths;
-    for (const auto& c : m_columns) widths.push_back(displayWidth(c.title));
+    for (const auto& c : m_columns)
+        widths.push_back(displayWidth(c.title));
     for (const auto& row : m_rows)
-        for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], displayWidth(row[i]));
+        for (std::size_t i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], displayWidth(row[i]));
 
     const auto printRow = [&](const std::vector<std::string>& cells) {
         std::string line;
@@ -55,7 +57,8 @@ void TextTable::print(std::ostream& out) const {
             line += cells[i];
             if (m_columns[i].align == Align::Left) line.append(pad, ' ');
         }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
         out << line << '\n';
     };
 
@@ -66,7 +69,8 @@ void TextTable::print(std::ostream& out) const {
     }
     printRow(titles);
     printRow(rules);
-    for (const auto& row : m_rows) printRow(row);
+    for (const auto& row : m_rows)
+        printRow(row);
 }
 
 } // namespace md::cli

@@ -24,14 +24,16 @@ std::vector<StoreSpec> buildStores(int count) {
         const auto idx = static_cast<std::size_t>(i);
         if (idx < seeds.size()) {
             const auto& s = seeds[idx];
-            out.push_back({Store{0, std::string(s.code), std::string(s.name), std::string(s.city)}, s.weight});
+            out.push_back(
+                {Store{0, std::string(s.code), std::string(s.name), std::string(s.city)}, s.weight});
             continue;
         }
         const auto& base = seeds[idx % seeds.size()];
         const std::string prefix(base.code.substr(0, 2));
         int next = 1;
         for (const auto& o : out)
-            if (o.store.code.compare(0, 2, prefix) == 0) next = std::max(next, std::stoi(o.store.code.substr(2)) + 1);
+            if (o.store.code.compare(0, 2, prefix) == 0)
+                next = std::max(next, std::stoi(o.store.code.substr(2)) + 1);
         char num[8];
         const auto end = std::to_chars(num, num + sizeof num, next).ptr;
         std::string digits(num, end);
@@ -40,7 +42,8 @@ std::vector<StoreSpec> buildStores(int count) {
                              std::string(base.city)},
                        40});
     }
-    std::sort(out.begin(), out.end(), [](const StoreSpec& a, const StoreSpec& b) { return a.store.code < b.store.code; });
+    std::sort(out.begin(), out.end(),
+              [](const StoreSpec& a, const StoreSpec& b) { return a.store.code < b.store.code; });
     return out;
 }
 
@@ -62,7 +65,8 @@ DemoGenerator::DemoGenerator(DemoOptions o) : m_opt(o) {
 
 std::vector<Store> DemoGenerator::stores() const {
     std::vector<Store> out;
-    for (auto& s : buildStores(m_opt.stores)) out.push_back(std::move(s.store));
+    for (auto& s : buildStores(m_opt.stores))
+        out.push_back(std::move(s.store));
     return out;
 }
 
@@ -75,7 +79,8 @@ void DemoGenerator::generate(const std::function<void(const Member&)>& onMember,
                                       ctx.stores[i].weight);
         std::vector<std::uint16_t> same;
         for (std::size_t j = 0; j < ctx.stores.size(); ++j)
-            if (j != i && ctx.stores[j].store.city == ctx.stores[i].store.city) same.push_back(static_cast<std::uint16_t>(j));
+            if (j != i && ctx.stores[j].store.city == ctx.stores[i].store.city)
+                same.push_back(static_cast<std::uint16_t>(j));
         ctx.sameCity.push_back(std::move(same));
     }
     ctx.categoryCumulative = cumulativeOf(categories(), [](const CategorySeed& c) { return c.weight; });
@@ -88,7 +93,8 @@ void DemoGenerator::generate(const std::function<void(const Member&)>& onMember,
     ctx.phonePerm = Permutation(phoneSpace, mixSeed(m_opt.seed, 0xF0F0));
     std::uint64_t suffixSpace = 1;
     ctx.emailSuffixDigits = std::max(4, digitCount(m_opt.members));
-    for (int i = 0; i < ctx.emailSuffixDigits; ++i) suffixSpace *= 10;
+    for (int i = 0; i < ctx.emailSuffixDigits; ++i)
+        suffixSpace *= 10;
     ctx.emailPerm = Permutation(suffixSpace, mixSeed(m_opt.seed, 0xE3A1));
     ctx.qqPerm = Permutation(900'000'000ULL, mixSeed(m_opt.seed, 0x0071));
 

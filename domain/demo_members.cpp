@@ -2,17 +2,19 @@
 #include "domain/demo_names.h"
 #include "domain/demo_profile.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <algorithm>
 
 namespace md::demo {
 
 Permutation::Permutation(std::uint64_t n, std::uint64_t seed) : m_n(std::max<std::uint64_t>(n, 1)) {
     int bits = 2;
-    while (bits < 64 && (std::uint64_t{1} << bits) < m_n) bits += 2;
+    while (bits < 64 && (std::uint64_t{1} << bits) < m_n)
+        bits += 2;
     m_halfBits = bits / 2;
-    for (auto& k : m_keys) k = splitmix64(seed);
+    for (auto& k : m_keys)
+        k = splitmix64(seed);
 }
 
 std::uint64_t Permutation::operator()(std::uint64_t x) const {
@@ -127,11 +129,21 @@ void MemberBuilder::makeEmail(std::int64_t idx, Rng& rng, bool latin) {
         const std::string& a = latin ? m_latinFirst : m_givenPinyin;
         const std::string& b = latin ? m_latinLast : m_surnamePinyin;
         switch (rng.below(5)) {
-        case 0: local = b + a; break;
-        case 1: local = a + "." + b; break;
-        case 2: local = b + "_" + a; break;
-        case 3: local = (latin ? a.substr(0, 1) : m_givenInitials) + b; break;
-        default: local = a + b; break;
+        case 0:
+            local = b + a;
+            break;
+        case 1:
+            local = a + "." + b;
+            break;
+        case 2:
+            local = b + "_" + a;
+            break;
+        case 3:
+            local = (latin ? a.substr(0, 1) : m_givenInitials) + b;
+            break;
+        default:
+            local = a + b;
+            break;
         }
         // A fixed-width suffix from a bijection of the index makes every local part unique.
         appendNumber(local, m_ctx.emailPerm(i), m_ctx.emailSuffixDigits);
@@ -163,12 +175,15 @@ MemberTraits MemberBuilder::build(std::int64_t idx, Rng& rng) {
     appendNumber(phone, mobilePrefixes()[v / 100'000'000ULL] * 100'000'000ULL + v % 100'000'000ULL);
     m.phone = PhoneNumber::parse(phone).value();
 
-    if (rng.chance(latin ? kEmailShareLatin : kEmailShareChinese)) makeEmail(idx, rng, latin);
-    else m.email.reset();
+    if (rng.chance(latin ? kEmailShareLatin : kEmailShareChinese))
+        makeEmail(idx, rng, latin);
+    else
+        m.email.reset();
 
     // Age at joining: 18–70, most members in their late twenties to forties.
     double age = 0;
-    do age = 18.0 + rng.gamma(3.0, 5.5);
+    do
+        age = 18.0 + rng.gamma(3.0, 5.5);
     while (age >= 70.0);
     const auto ageYears = static_cast<std::int64_t>(age);
     m.birthday = m.joinDate - std::chrono::days{ageYears * 365 + ageYears / 4 + rng.between(0, 364)};
@@ -179,8 +194,10 @@ MemberTraits MemberBuilder::build(std::int64_t idx, Rng& rng) {
     traits.meanOrderValue = rng.gamma(3.0, kMeanOrderValue / 3.0);
 
     const Timestamp joined{m.joinDate};
-    if (m.email) m.emailConsent = Consent{rng.chance(kEmailConsent), "demo", joined};
-    else m.emailConsent = Consent{};
+    if (m.email)
+        m.emailConsent = Consent{rng.chance(kEmailConsent), "demo", joined};
+    else
+        m.emailConsent = Consent{};
     m.smsConsent = Consent{rng.chance(kSmsConsent), "demo", joined};
     return traits;
 }

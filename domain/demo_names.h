@@ -23,8 +23,8 @@ struct StoreSeed {
 
 struct CategorySeed {
     std::string_view name;
-    std::uint32_t weight;    ///< share of purchases
-    double priceFactor;      ///< order value relative to the member's average
+    std::uint32_t weight; ///< share of purchases
+    double priceFactor;   ///< order value relative to the member's average
 };
 
 struct EmailDomain {
@@ -33,7 +33,7 @@ struct EmailDomain {
     std::uint32_t latinWeight;   ///< for members with Latin names
 };
 
-std::span<const NamePart> surnames();        ///< ~100 most common, weights per 10,000 people
+std::span<const NamePart> surnames(); ///< ~100 most common, weights per 10,000 people
 std::span<const NamePart> femaleGivenChars();
 std::span<const NamePart> maleGivenChars();
 std::span<const std::string_view> westernFemaleNames();

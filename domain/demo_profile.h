@@ -35,7 +35,8 @@ template <class Range, class Weight>
 std::vector<std::uint32_t> cumulativeOf(const Range& items, Weight weight) {
     std::vector<std::uint32_t> out;
     std::uint32_t sum = 0;
-    for (const auto& item : items) out.push_back(sum += static_cast<std::uint32_t>(weight(item)));
+    for (const auto& item : items)
+        out.push_back(sum += static_cast<std::uint32_t>(weight(item)));
     return out;
 }
 
@@ -90,9 +91,9 @@ public:
 
 private:
     struct Event {
-        std::int64_t at;      ///< seconds since the epoch, UTC
-        std::int64_t amount;  ///< fen
-        std::uint32_t order;  ///< generation order: a stable tie-break
+        std::int64_t at;     ///< seconds since the epoch, UTC
+        std::int64_t amount; ///< fen
+        std::uint32_t order; ///< generation order: a stable tie-break
         std::uint16_t store;
         std::uint8_t channel, kind, category, items;
     };
@@ -102,7 +103,7 @@ private:
     const DemoContext& m_ctx;
     std::vector<Event> m_events; ///< reused across members
     std::int64_t m_joinSeconds = 0, m_horizonDays = 0;
-    double m_dayWeight[7]{};     ///< by days since 1970-01-01 (a Thursday) modulo 7
+    double m_dayWeight[7]{}; ///< by days since 1970-01-01 (a Thursday) modulo 7
     double m_maxDayWeight = 1.0;
     std::vector<std::uint32_t> m_categoryCum, m_itemsCum, m_storeHourCum, m_onlineHourCum, m_channelCum;
     Transaction m_tx;

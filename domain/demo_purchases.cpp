@@ -31,7 +31,9 @@ constexpr std::uint32_t kOnlineHours[16] = {2, 3, 4, 5, 5, 5, 5, 5, 5, 6, 7, 8, 
 constexpr std::uint32_t kChannels[4] = {60, 20, 15, 5}; // store, online, app, phone
 constexpr std::uint32_t kItems[6] = {40, 25, 15, 10, 6, 4};
 
-std::int64_t roundTo10Fen(double yuan) { return std::max<std::int64_t>(10, std::llround(yuan * 10.0) * 10); }
+std::int64_t roundTo10Fen(double yuan) {
+    return std::max<std::int64_t>(10, std::llround(yuan * 10.0) * 10);
+}
 
 } // namespace
 
@@ -44,8 +46,10 @@ PurchaseSimulator::PurchaseSimulator(const DemoContext& ctx) : m_ctx(ctx) {
     m_channelCum = cumulativeOf(kChannels, self);
     // Normalise so λ stays the mean rate; index by days since the epoch mod 7 (day 0 was a Thursday).
     double sum = 0;
-    for (double w : kWeekdayWeight) sum += w;
-    for (int i = 0; i < 7; ++i) m_dayWeight[i] = kWeekdayWeight[(i + 3) % 7] * 7.0 / sum;
+    for (double w : kWeekdayWeight)
+        sum += w;
+    for (int i = 0; i < 7; ++i)
+        m_dayWeight[i] = kWeekdayWeight[(i + 3) % 7] * 7.0 / sum;
     m_maxDayWeight = *std::max_element(m_dayWeight, m_dayWeight + 7);
     m_tx.amount = Money(0, "CNY");
 }
@@ -65,8 +69,10 @@ void PurchaseSimulator::addPurchase(std::int64_t day, const MemberTraits& traits
     if (e.channel == static_cast<std::uint8_t>(SalesChannel::Store)) {
         const auto& same = m_ctx.sameCity[traits.homeStore];
         const double r = rng.uniform();
-        if (r < 0.10 && !same.empty()) e.store = same[rng.below(same.size())];
-        else if (r >= 0.95) e.store = static_cast<std::uint16_t>(rng.pickCumulative(m_ctx.storeCumulative));
+        if (r < 0.10 && !same.empty())
+            e.store = same[rng.below(same.size())];
+        else if (r >= 0.95)
+            e.store = static_cast<std::uint16_t>(rng.pickCumulative(m_ctx.storeCumulative));
     }
     e.category = rng.chance(0.45) ? traits.favouriteCategory
                                   : static_cast<std::uint8_t>(rng.pickCumulative(m_categoryCum));
@@ -84,8 +90,8 @@ void PurchaseSimulator::addPurchase(std::int64_t day, const MemberTraits& traits
         Event r = e;
         r.kind = static_cast<std::uint8_t>(TransactionKind::Refund);
         if (!rng.chance(0.65)) { // partial: some of the items come back
-            r.amount = std::min(e.amount, roundTo10Fen(static_cast<double>(e.amount) / 100.0 *
-                                                       (0.2 + 0.7 * rng.uniform())));
+            r.amount = std::min(
+                e.amount, roundTo10Fen(static_cast<double>(e.amount) / 100.0 * (0.2 + 0.7 * rng.uniform())));
             r.items = static_cast<std::uint8_t>(1 + rng.below(e.items));
         }
         r.at = m_joinSeconds + refundDay * 86400 + timeOfDay(e.channel, rng);
@@ -104,7 +110,8 @@ void PurchaseSimulator::run(std::int64_t idx, const Member& m, const MemberTrait
     const double dropOut = rng.beta(kDropA, kDropB);
     if (!rng.chance(kActivation)) return;
 
-    std::int64_t day = rng.chance(kSameDayFirstPurchase) ? 0 : static_cast<std::int64_t>(rng.exponential(0.25));
+    std::int64_t day =
+        rng.chance(kSameDayFirstPurchase) ? 0 : static_cast<std::int64_t>(rng.exponential(0.25));
     const auto joinDay = static_cast<std::int64_t>(m.joinDate.time_since_epoch().count());
     if (day < m_horizonDays) {
         addPurchase(day, traits, rng);

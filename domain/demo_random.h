@@ -27,7 +27,8 @@ inline std::uint64_t mixSeed(std::uint64_t a, std::uint64_t b) {
 class Rng {
 public:
     explicit Rng(std::uint64_t seed) {
-        for (auto& w : m_s) w = splitmix64(seed);
+        for (auto& w : m_s)
+            w = splitmix64(seed);
     }
 
     std::uint64_t next() {
@@ -100,8 +101,10 @@ public:
         std::size_t lo = 0, hi = cumulative.size() - 1;
         while (lo < hi) {
             const std::size_t mid = (lo + hi) / 2;
-            if (cumulative[mid] > r) hi = mid;
-            else lo = mid + 1;
+            if (cumulative[mid] > r)
+                hi = mid;
+            else
+                lo = mid + 1;
         }
         return lo;
     }

@@ -39,7 +39,8 @@ void App::initLocale() {
 
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
-    parser.AddOption({}, wxS("db"), _("the database: sqlite:PATH, a file path, or postgresql://user@host/dbname"),
+    parser.AddOption({}, wxS("db"),
+                     _("the database: sqlite:PATH, a file path, or postgresql://user@host/dbname"),
                      wxCMD_LINE_VAL_STRING);
 }
 

@@ -8,20 +8,23 @@
 namespace md::gui {
 
 namespace {
-wxString consentText(const Consent& c) { return c.granted ? _("yes") : _("no"); }
+wxString consentText(const Consent& c) {
+    return c.granted ? _("yes") : _("no");
+}
 
 wxString versionText(const Member& m) {
     return wxString::Format(_("  Name: %s\n  Phone: %s\n  Email: %s\n  Email consent: %s\n  SMS consent: %s"),
                             fromUtf8(m.name), m.phone ? fromUtf8(m.phone->display()) : wxString(wxS("—")),
-                            m.email ? fromUtf8(m.email->str()) : wxString(wxS("—")), consentText(m.emailConsent),
-                            consentText(m.smsConsent));
+                            m.email ? fromUtf8(m.email->str()) : wxString(wxS("—")),
+                            consentText(m.emailConsent), consentText(m.smsConsent));
 }
 } // namespace
 
-wxString conflictHeadline(const Member& yours) {
+wxString conflictHeadline(const Member& yours, const std::optional<Member>& theirs) {
+    // Name the member as stored, not as edited: that is the name the agent will find again.
     return wxString::Format(_("Someone else changed member %s (%s) while you were editing it. "
                               "Your changes were not saved."),
-                            fromUtf8(yours.card.str()), fromUtf8(yours.name));
+                            fromUtf8(yours.card.str()), fromUtf8(theirs ? theirs->name : yours.name));
 }
 
 wxString conflictDetail(const Member& yours, const std::optional<Member>& theirs) {
@@ -32,13 +35,14 @@ wxString conflictDetail(const Member& yours, const std::optional<Member>& theirs
                                  static_cast<long long>(theirs->version), versionText(*theirs));
     else
         text += wxS("\n\n") + _("The member no longer exists in the database.");
-    text += wxS("\n\n") + _("Reload shows the saved version and discards your edits. Keep editing leaves your "
-                            "edits in the form; saving them then replaces the saved version.");
+    text +=
+        wxS("\n\n") + _("Reload shows the saved version and discards your edits. Keep editing leaves your "
+                        "edits in the form; saving them then replaces the saved version.");
     return text;
 }
 
 bool askReloadAfterConflict(wxWindow* parent, const Member& yours, const std::optional<Member>& theirs) {
-    wxMessageDialog dlg(parent, conflictHeadline(yours), _("Member changed by someone else"),
+    wxMessageDialog dlg(parent, conflictHeadline(yours, theirs), _("Member changed by someone else"),
                         wxOK | wxCANCEL | wxICON_WARNING);
     dlg.SetExtendedMessage(conflictDetail(yours, theirs));
     dlg.SetOKCancelLabels(_("&Reload"), _("&Keep editing"));

@@ -12,7 +12,7 @@ class wxWindow;
 namespace md::gui {
 
 /// Headline and both versions as text (the extended message of the dialog).
-wxString conflictHeadline(const Member& yours);
+wxString conflictHeadline(const Member& yours, const std::optional<Member>& theirs);
 wxString conflictDetail(const Member& yours, const std::optional<Member>& theirs);
 
 /// Shows the conflict dialog; true when the agent chose Reload (discard the edits, load the saved

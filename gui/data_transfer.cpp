@@ -12,14 +12,17 @@
 namespace md::gui {
 
 namespace {
-std::filesystem::path pathOf(const wxString& file) { return std::filesystem::path(toUtf8(file)); }
+std::filesystem::path pathOf(const wxString& file) {
+    return std::filesystem::path(toUtf8(file));
+}
 
 wxString describeImport(const JobResult& r, const wxString& importedText) {
     wxString text = wxString::Format(importedText, formatCount(static_cast<std::int64_t>(r.done)));
     if (r.rejected > 0)
-        text += wxS("\n") + wxString::Format(wxPLURAL("%s line was rejected; the reason is in %s",
-                                                      "%s lines were rejected; the reasons are in %s", r.rejected),
-                                             formatCount(static_cast<std::int64_t>(r.rejected)), fromUtf8(r.path));
+        text += wxS("\n") +
+                wxString::Format(wxPLURAL("%s line was rejected; the reason is in %s",
+                                          "%s lines were rejected; the reasons are in %s", r.rejected),
+                                 formatCount(static_cast<std::int64_t>(r.rejected)), fromUtf8(r.path));
     return text;
 }
 
@@ -73,13 +76,13 @@ JobDialog* startMemberExport(wxWindow* parent, const db::DatabaseUrl& url, const
         }
         return JobResult{rows, 0, target.string()};
     };
-    auto* dialog = new JobDialog(
-        parent, _("Export members"), url, job,
-        [](const JobResult& r) {
-            return wxString::Format(_("Exported %s members to %s."), formatCount(static_cast<std::int64_t>(r.done)),
-                                    fromUtf8(r.path));
-        },
-        _("Export cancelled; no file was written."), {});
+    auto* dialog = new JobDialog(parent, _("Export members"), url, job,
+                                 [](const JobResult& r) {
+                                     return wxString::Format(_("Exported %s members to %s."),
+                                                             formatCount(static_cast<std::int64_t>(r.done)),
+                                                             fromUtf8(r.path));
+                                 },
+                                 _("Export cancelled; no file was written."), {});
     dialog->Show();
     return dialog;
 }

@@ -19,7 +19,8 @@ constexpr int kGaugeRange = 1000;
 
 JobDialog::JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl url, Job job, Describe describe,
                      wxString cancelledText, std::function<void()> onSuccess)
-    : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxSize(460, -1), wxDEFAULT_DIALOG_STYLE, wxS("job")),
+    : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxSize(460, -1), wxDEFAULT_DIALOG_STYLE,
+               wxS("job")),
       m_onSuccess(std::move(onSuccess)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto text = [&](const char* name) {
@@ -41,8 +42,10 @@ JobDialog::JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl ur
     SetSizerAndFit(sizer);
 
     m_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (m_running) cancel();
-        else Destroy();
+        if (m_running)
+            cancel();
+        else
+            Destroy();
     });
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) {
         if (!m_running) {
@@ -103,9 +106,10 @@ void JobDialog::showProgress(const Progress& p) {
     if (!m_running || *m_cancel) return;
     m_stage->SetLabel(fromUtf8(p.stage));
     if (p.total > 0) {
-        m_gauge->SetValue(static_cast<int>(std::min<std::uint64_t>(p.done, p.total) * kGaugeRange / p.total));
-        m_counts->SetLabel(wxString::Format(_("%s of %s"), formatCount(static_cast<std::int64_t>(p.done)),
-                                            formatCount(static_cast<std::int64_t>(p.total))));
+        const auto permille = std::min<std::uint64_t>(p.done, p.total) * kGaugeRange / p.total;
+        m_gauge->SetValue(static_cast<int>(permille));
+        // Stages count different units (bytes read, rows written): a percentage reads the same for all.
+        m_counts->SetLabel(wxString::Format(wxS("%d%%"), static_cast<int>(permille / 10)));
     } else {
         m_gauge->Pulse();
         m_counts->SetLabel(formatCount(static_cast<std::int64_t>(p.done)));

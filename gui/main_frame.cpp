@@ -61,39 +61,57 @@ void MainFrame::buildMenus() {
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        OpenDatabaseDialog dlg(this, m_url);
-        if (dlg.ShowModal() == wxID_OK) switchTo(dlg.url());
-    }, wxID_OPEN);
-    auto pickCsv = [this](const wxString& title, long style) {
-        wxFileDialog dlg(this, title, {}, {}, kCsvFiles, style);
-        return dlg.ShowModal() == wxID_OK ? dlg.GetPath() : wxString();
-    };
-    Bind(wxEVT_MENU, [this, pickCsv](wxCommandEvent&) {
-        if (const wxString f = pickCsv(_("Import members"), wxFD_OPEN | wxFD_FILE_MUST_EXIST); !f.empty())
-            importMembersFrom(f);
-    }, ImportMembers);
-    Bind(wxEVT_MENU, [this, pickCsv](wxCommandEvent&) {
-        if (const wxString f = pickCsv(_("Import transactions"), wxFD_OPEN | wxFD_FILE_MUST_EXIST); !f.empty())
-            importTransactionsFrom(f);
-    }, ImportTransactions);
-    Bind(wxEVT_MENU, [this, pickCsv](wxCommandEvent&) {
-        if (const wxString f = pickCsv(_("Export members"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT); !f.empty())
-            exportMembersTo(f);
-    }, ExportMembers);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        m_aui.LoadPerspective(m_defaultPerspective);
-        m_aui.Update();
-    }, ResetLayout);
-    Bind(wxEVT_MENU, [](wxCommandEvent&) {
-        wxAboutDialogInfo info;
-        info.SetName(wxS("MemberDesk"));
-        info.SetVersion(wxS("0.1.0"));
-        info.SetDescription(_("Membership CRM for retail programmes: members, tiers, points and campaigns."));
-        wxAboutBox(info);
-    }, wxID_ABOUT);
-    for (int id : {int(ImportMembers), int(ImportTransactions), int(ExportMembers)}) GetMenuBar()->Enable(id, false);
+    Bind(wxEVT_MENU, &MainFrame::onOpenDatabase, this, wxID_OPEN);
+    Bind(wxEVT_MENU, &MainFrame::onImportMembers, this, ImportMembers);
+    Bind(wxEVT_MENU, &MainFrame::onImportTransactions, this, ImportTransactions);
+    Bind(wxEVT_MENU, &MainFrame::onExportMembers, this, ExportMembers);
+    Bind(wxEVT_MENU, &MainFrame::onQuit, this, wxID_EXIT);
+    Bind(wxEVT_MENU, &MainFrame::onResetLayout, this, ResetLayout);
+    Bind(wxEVT_MENU, &MainFrame::onAbout, this, wxID_ABOUT);
+    for (int id : {int(ImportMembers), int(ImportTransactions), int(ExportMembers)})
+        GetMenuBar()->Enable(id, false);
+}
+
+wxString MainFrame::pickCsv(const wxString& title, long style) {
+    wxFileDialog dlg(this, title, {}, {}, kCsvFiles, style);
+    return dlg.ShowModal() == wxID_OK ? dlg.GetPath() : wxString();
+}
+
+void MainFrame::onOpenDatabase(wxCommandEvent&) {
+    OpenDatabaseDialog dlg(this, m_url);
+    if (dlg.ShowModal() == wxID_OK) switchTo(dlg.url());
+}
+
+void MainFrame::onImportMembers(wxCommandEvent&) {
+    if (const wxString f = pickCsv(_("Import members"), wxFD_OPEN | wxFD_FILE_MUST_EXIST); !f.empty())
+        importMembersFrom(f);
+}
+
+void MainFrame::onImportTransactions(wxCommandEvent&) {
+    if (const wxString f = pickCsv(_("Import transactions"), wxFD_OPEN | wxFD_FILE_MUST_EXIST); !f.empty())
+        importTransactionsFrom(f);
+}
+
+void MainFrame::onExportMembers(wxCommandEvent&) {
+    if (const wxString f = pickCsv(_("Export members"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT); !f.empty())
+        exportMembersTo(f);
+}
+
+void MainFrame::onQuit(wxCommandEvent&) {
+    Close();
+}
+
+void MainFrame::onResetLayout(wxCommandEvent&) {
+    m_aui.LoadPerspective(m_defaultPerspective);
+    m_aui.Update();
+}
+
+void MainFrame::onAbout(wxCommandEvent&) {
+    wxAboutDialogInfo info;
+    info.SetName(wxS("MemberDesk"));
+    info.SetVersion(wxS("0.1.0"));
+    info.SetDescription(_("Membership CRM for retail programmes: members, tiers, points and campaigns."));
+    wxAboutBox(info, this);
 }
 
 void MainFrame::buildPanes() {
@@ -101,23 +119,36 @@ void MainFrame::buildPanes() {
     m_navigator = new NavigatorPanel(this);
     m_browser = new MemberBrowserPanel(this, *m_pagesWorker, *m_worker);
     m_detail = new MemberDetailPanel(this, *m_worker);
-    m_aui.AddPane(m_navigator, wxAuiPaneInfo().Name(wxS("navigator")).Caption(_("Navigator")).Left()
-                                   .BestSize(140, -1).MinSize(110, -1).CloseButton(false));
+    m_aui.AddPane(m_navigator, wxAuiPaneInfo()
+                                   .Name(wxS("navigator"))
+                                   .Caption(_("Navigator"))
+                                   .Left()
+                                   .BestSize(140, -1)
+                                   .MinSize(110, -1)
+                                   .CloseButton(false));
     m_aui.AddPane(m_browser, wxAuiPaneInfo().Name(wxS("browser")).CenterPane());
-    m_aui.AddPane(m_detail, wxAuiPaneInfo().Name(wxS("detail")).Caption(_("Member")).Right()
-                                .BestSize(350, -1).MinSize(300, -1).CloseButton(false));
+    m_aui.AddPane(m_detail, wxAuiPaneInfo()
+                                .Name(wxS("detail"))
+                                .Caption(_("Member"))
+                                .Right()
+                                .BestSize(350, -1)
+                                .MinSize(300, -1)
+                                .CloseButton(false));
     m_defaultPerspective = m_aui.SavePerspective();
     wxString saved;
     if (wxConfigBase* config = wxConfigBase::Get(); config && config->Read(kPerspectiveKey, &saved))
         m_aui.LoadPerspective(saved, false);
     m_aui.Update();
 
-    m_selectionSub = m_browser->selection().subscribe([this](const std::int64_t& id) { m_detail->showMember(id); });
-    m_savedSub = m_detail->saved().subscribe([this](const std::int64_t&) { m_browser->refreshRows(); });
+    m_selectionSub =
+        m_browser->selection().subscribe([this](const std::int64_t& id) { m_detail->showMember(id); });
+    m_changedSub = m_detail->changed().subscribe([this](const std::int64_t&) { m_browser->refreshRows(); });
     m_statusSub = m_browser->status().subscribe([this](const BrowserStatus& s) { onStatus(s); });
     m_sectionSub = m_navigator->picked().subscribe([this](const Section& s) {
-        if (s == Section::Members) m_browser->focusSearch();
-        else SetStatusText(wxString::Format(_("%s will arrive in a later version."), sectionTitle(s)), 0);
+        if (s == Section::Members)
+            m_browser->focusSearch();
+        else
+            SetStatusText(wxString::Format(_("%s will arrive in a later version."), sectionTitle(s)), 0);
     });
 }
 
@@ -147,7 +178,9 @@ JobDialog* MainFrame::importTransactionsFrom(const wxString& file) {
     return startTransactionImport(this, m_url, file, [this] { m_browser->reload(); });
 }
 
-JobDialog* MainFrame::exportMembersTo(const wxString& file) { return startMemberExport(this, m_url, file); }
+JobDialog* MainFrame::exportMembersTo(const wxString& file) {
+    return startMemberExport(this, m_url, file);
+}
 
 void MainFrame::switchTo(const db::DatabaseUrl& url) {
     auto* next = new MainFrame(url);
@@ -156,7 +189,9 @@ void MainFrame::switchTo(const db::DatabaseUrl& url) {
     Close();
 }
 
-void MainFrame::onStatus(const BrowserStatus& s) { SetStatusText(describe(s), 1); }
+void MainFrame::onStatus(const BrowserStatus& s) {
+    SetStatusText(describe(s), 1);
+}
 
 void MainFrame::onClose(wxCloseEvent& e) {
     if (wxConfigBase* config = wxConfigBase::Get()) {

@@ -42,6 +42,15 @@ public:
 
 private:
     void buildMenus();
+    /// A CSV file from a file dialog; empty when cancelled.
+    wxString pickCsv(const wxString& title, long style);
+    void onOpenDatabase(wxCommandEvent&);
+    void onImportMembers(wxCommandEvent&);
+    void onImportTransactions(wxCommandEvent&);
+    void onExportMembers(wxCommandEvent&);
+    void onQuit(wxCommandEvent&);
+    void onResetLayout(wxCommandEvent&);
+    void onAbout(wxCommandEvent&);
     void buildPanes();
     void openDatabase();
     void onClose(wxCloseEvent& e);
@@ -61,7 +70,7 @@ private:
     MemberBrowserPanel* m_browser = nullptr;
     MemberDetailPanel* m_detail = nullptr;
 
-    Publisher<std::int64_t>::Subscription m_selectionSub, m_savedSub;
+    Publisher<std::int64_t>::Subscription m_selectionSub, m_changedSub;
     Publisher<BrowserStatus>::Subscription m_statusSub;
     Publisher<Section>::Subscription m_sectionSub;
 };

@@ -34,7 +34,7 @@ wxString describe(const BrowserStatus& s) {
 
 MemberBrowserPanel::MemberBrowserPanel(wxWindow* parent, DbWorker& pages, DbWorker& search)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, wxS("browser")),
-      m_pagesWorker(pages), m_searchWorker(search), m_debounce(this) {
+      m_pagesWorker(pages), m_searchWorker(search) {
     m_searchBox = new wxSearchCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER,
                                    wxDefaultValidator, wxS("browser.search"));
     m_searchBox->SetDescriptiveText(_("Phone, last 4 digits, card no., name or email"));
@@ -66,14 +66,18 @@ MemberBrowserPanel::MemberBrowserPanel(wxWindow* parent, DbWorker& pages, DbWork
             e.Skip();
         }
     });
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { runSearch(); }, m_debounce.GetId());
+    m_debounce.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { runSearch(); });
     m_list->Bind(wxEVT_LIST_COL_CLICK, &MemberBrowserPanel::onColumnClick, this);
     m_list->Bind(wxEVT_LIST_ITEM_SELECTED, &MemberBrowserPanel::onItemSelected, this);
 }
 
-MemberBrowserPanel::~MemberBrowserPanel() { m_debounce.Stop(); }
+MemberBrowserPanel::~MemberBrowserPanel() {
+    m_debounce.Stop();
+}
 
-void MemberBrowserPanel::focusSearch() { m_searchBox->SetFocus(); }
+void MemberBrowserPanel::focusSearch() {
+    m_searchBox->SetFocus();
+}
 
 void MemberBrowserPanel::start() {
     m_started = true;
@@ -89,15 +93,14 @@ void MemberBrowserPanel::reload() {
 }
 
 void MemberBrowserPanel::refreshRows() {
-    if (m_mode == Mode::Search) {
-        runSearch();
-        return;
-    }
     // Same order and count: anchors stay (a renamed member shifts its neighbours by one row at most).
     ++*m_browseGen;
     m_pending.clear();
     m_cache.dropRows();
-    m_list->Refresh();
+    if (m_mode == Mode::Search)
+        runSearch();
+    else
+        m_list->Refresh();
 }
 
 // ---- browsing all members -------------------------------------------------------------------
@@ -112,7 +115,8 @@ void MemberBrowserPanel::newBrowseGeneration() {
 void MemberBrowserPanel::requestCount() {
     const int gen = *m_browseGen;
     m_pagesWorker.run(
-        m_life.guard(), [column = m_sortColumn](db::Database& db) { return db::MemberBrowser(db, column, true).count(); },
+        m_life.guard(),
+        [column = m_sortColumn](db::Database& db) { return db::MemberBrowser(db, column, true).count(); },
         [this, gen](std::int64_t total) {
             if (gen != *m_browseGen) return;
             m_total = total;

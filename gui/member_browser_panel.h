@@ -115,7 +115,8 @@ private:
     MemberPageCache m_cache;
     std::set<int> m_pending;
     std::shared_ptr<std::atomic<int>> m_browseGen = std::make_shared<std::atomic<int>>(0);
-    std::shared_ptr<std::atomic<std::int64_t>> m_lastAskedRow = std::make_shared<std::atomic<std::int64_t>>(0);
+    std::shared_ptr<std::atomic<std::int64_t>> m_lastAskedRow =
+        std::make_shared<std::atomic<std::int64_t>>(0);
     bool m_browseFailed = false;
     db::SortColumn m_sortColumn = db::SortColumn::Card;
     bool m_ascending = true;

@@ -23,18 +23,25 @@ const wxColour kErrorColour(0xC0, 0x1C, 0x28);
 
 wxString genderText(Gender g) {
     switch (g) {
-    case Gender::Female: return _("Female");
-    case Gender::Male: return _("Male");
-    case Gender::Other: return _("Other");
-    default: return _("Not given");
+    case Gender::Female:
+        return _("Female");
+    case Gender::Male:
+        return _("Male");
+    case Gender::Other:
+        return _("Other");
+    default:
+        return _("Not given");
     }
 }
 
 wxString statusText(MemberStatus s) {
     switch (s) {
-    case MemberStatus::Suspended: return _("Suspended");
-    case MemberStatus::Closed: return _("Closed");
-    default: return _("Active");
+    case MemberStatus::Suspended:
+        return _("Suspended");
+    case MemberStatus::Closed:
+        return _("Closed");
+    default:
+        return _("Active");
     }
 }
 
@@ -74,7 +81,8 @@ void MemberDetailPanel::showSections(bool show) {
     // labels too, so callers re-apply the field errors afterwards (showEditable does).
     wxSizer* sizer = GetSizer();
     m_placeholder->Show(!show);
-    for (std::size_t i = 1; i < sizer->GetItemCount(); ++i) sizer->Show(i, show);
+    for (std::size_t i = 1; i < sizer->GetItemCount(); ++i)
+        sizer->Show(i, show);
 }
 
 void MemberDetailPanel::setMessage(const wxString& text) {
@@ -88,8 +96,8 @@ void MemberDetailPanel::buildProfile(wxSizer* sizer) {
     grid->AddGrowableCol(1);
     auto addRow = [&](const wxString& label, wxWindow* value, wxStaticText* error = nullptr) {
         // Beside a field with an error line under it, the label stays level with the field.
-        grid->Add(new wxStaticText(parent, wxID_ANY, label), 0, error ? int(wxTOP) : int(wxALIGN_CENTER_VERTICAL),
-                  error ? 6 : 0);
+        grid->Add(new wxStaticText(parent, wxID_ANY, label), 0,
+                  error ? int(wxTOP) : int(wxALIGN_CENTER_VERTICAL), error ? 6 : 0);
         if (!error) {
             grid->Add(value, 1, wxEXPAND | wxALIGN_CENTER_VERTICAL);
             return;
@@ -110,7 +118,8 @@ void MemberDetailPanel::buildProfile(wxSizer* sizer) {
         return e;
     };
     auto edit = [&](const char* name) {
-        auto* t = new wxTextCtrl(parent, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator, name);
+        auto* t = new wxTextCtrl(parent, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, 0,
+                                 wxDefaultValidator, name);
         t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { updateButtons(); });
         return t;
     };
@@ -151,19 +160,20 @@ void MemberDetailPanel::buildConsentAndButtons(wxSizer* sizer) {
     };
     m_emailConsent = addChannel(_("Email marketing"), "detail.emailConsent", "detail.emailConsentInfo",
                                 m_emailConsentInfo);
-    m_smsConsent = addChannel(_("SMS marketing"), "detail.smsConsent", "detail.smsConsentInfo", m_smsConsentInfo);
+    m_smsConsent =
+        addChannel(_("SMS marketing"), "detail.smsConsent", "detail.smsConsentInfo", m_smsConsentInfo);
     sizer->Add(box, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    m_save = new wxButton(this, wxID_SAVE, _("&Save"), wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
-                          wxS("detail.save"));
+    m_save = new wxButton(this, wxID_SAVE, _("&Save"), wxDefaultPosition, wxDefaultSize, 0,
+                          wxDefaultValidator, wxS("detail.save"));
     m_revert = new wxButton(this, wxID_REVERT_TO_SAVED, _("&Revert"), wxDefaultPosition, wxDefaultSize, 0,
                             wxDefaultValidator, wxS("detail.revert"));
     buttons->Add(m_save, 0, wxRIGHT, 6);
     buttons->Add(m_revert, 0);
     sizer->Add(buttons, 0, wxLEFT | wxRIGHT | wxTOP, 6);
-    m_formMessage = new wxStaticText(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, 0,
-                                     wxS("detail.message"));
+    m_formMessage =
+        new wxStaticText(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, 0, wxS("detail.message"));
     sizer->Add(m_formMessage, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
     m_save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSave(); });
     m_revert->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -185,7 +195,8 @@ void MemberDetailPanel::showMember(std::int64_t id) {
             auto member = members.findById(id);
             if (!member) throw NotFound("member " + std::to_string(id) + " does not exist");
             Loaded l{*member, members.totals(id), members.recentTransactions(id, 20), std::nullopt};
-            if (!member->homeStore.empty()) l.store = db::SociStoreRepository(db).findByCode(member->homeStore);
+            if (!member->homeStore.empty())
+                l.store = db::SociStoreRepository(db).findByCode(member->homeStore);
             return l;
         },
         [this, gen](Loaded loaded) {
@@ -241,7 +252,8 @@ void MemberDetailPanel::showConsent(wxStaticText* label, const Consent& c) {
 }
 
 void MemberDetailPanel::clearFieldErrors() {
-    for (wxStaticText* e : {m_nameError, m_phoneError, m_emailError}) setError(e, {});
+    for (wxStaticText* e : {m_nameError, m_phoneError, m_emailError})
+        setError(e, {});
     m_formMessage->SetForegroundColour(GetForegroundColour());
     m_formMessage->SetLabel({});
     Layout();
@@ -259,7 +271,8 @@ void MemberDetailPanel::updateButtons() {
 }
 
 void MemberDetailPanel::enableEditing(bool on) {
-    for (wxWindow* w : std::initializer_list<wxWindow*>{m_name, m_phone, m_email, m_emailConsent, m_smsConsent})
+    for (wxWindow* w :
+         std::initializer_list<wxWindow*>{m_name, m_phone, m_email, m_emailConsent, m_smsConsent})
         w->Enable(on);
     updateButtons();
 }
@@ -283,6 +296,7 @@ void MemberDetailPanel::onSave() {
     m_saving = true;
     updateButtons();
     m_formMessage->SetLabel(_("Saving…"));
+    const int gen = m_loadGeneration;
     m_worker.run(
         m_life.guard(),
         [member = r.member](db::Database& db) mutable {
@@ -297,33 +311,41 @@ void MemberDetailPanel::onSave() {
             }
             return o;
         },
-        [this](SaveOutcome o) { onSaved(std::move(o)); },
-        [this](std::exception_ptr e) {
+        [this, gen](SaveOutcome o) {
+            m_saving = false;
+            if (gen == m_loadGeneration) {
+                onSaved(std::move(o));
+            } else if (o.saved) {
+                m_changed.publish(o.saved->id); // saved, but another member is on screen by now
+                updateButtons();
+            }
+        },
+        [this, gen](std::exception_ptr e) {
             m_saving = false;
             updateButtons();
-            m_formMessage->SetLabel(_("Not saved."));
+            if (gen == m_loadGeneration) m_formMessage->SetLabel(_("Not saved."));
             showError(this, describeError(e, _("The member could not be saved.")));
         });
 }
 
 void MemberDetailPanel::onSaved(SaveOutcome o) {
-    m_saving = false;
     if (o.saved) {
         m_member = *o.saved;
         showEditable(*m_member);
         m_formMessage->SetLabel(_("Saved."));
-        m_saved.publish(m_member->id);
+        m_changed.publish(m_member->id);
         return;
     }
     m_formMessage->SetForegroundColour(kErrorColour);
     m_formMessage->SetLabel(_("Not saved: someone else changed this member."));
     updateButtons();
     if (!o.yours) return;
+    m_changed.publish(o.yours->id); // the list still shows the values from before their save
     if (askReloadAfterConflict(this, *o.yours, o.theirs)) {
         showMember(o.yours->id);
     } else if (o.theirs) {
-        // The agent has seen both versions and keeps theirs in the form: base the next save on the
-        // stored version, so it replaces it knowingly instead of conflicting forever.
+        // The agent has seen both versions and keeps their own edits in the form: base the next save
+        // on the stored version, so it replaces it knowingly instead of conflicting forever.
         m_member = *o.theirs;
         m_formMessage->SetLabel(_("Your edits are kept. Save again to replace the other version."));
         updateButtons();

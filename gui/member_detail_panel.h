@@ -33,8 +33,9 @@ public:
     void showMember(std::int64_t id);
     std::optional<std::int64_t> memberId() const;
 
-    /// Announces the id of a member this pane saved, so lists can show the new values.
-    Publisher<std::int64_t>& saved() { return m_saved; }
+    /// Announces the id of a member whose stored values changed — saved here, or found changed by
+    /// someone else when a save conflicted — so lists can show the new values.
+    Publisher<std::int64_t>& changed() { return m_changed; }
 
     /// The full member record the last load or save returned (for tests and the conflict message).
     const std::optional<Member>& member() const { return m_member; }
@@ -47,9 +48,9 @@ private:
         std::optional<Store> store;
     };
     struct SaveOutcome {
-        std::optional<Member> saved;   ///< set on success (version bumped)
-        std::optional<Member> yours;   ///< set on conflict: what we tried to save
-        std::optional<Member> theirs;  ///< set on conflict: what is stored now (nullopt: deleted)
+        std::optional<Member> saved;  ///< set on success (version bumped)
+        std::optional<Member> yours;  ///< set on conflict: what we tried to save
+        std::optional<Member> theirs; ///< set on conflict: what is stored now (nullopt: deleted)
     };
 
     void buildProfile(wxSizer* sizer);
@@ -73,7 +74,7 @@ private:
     int m_loadGeneration = 0;
     bool m_saving = false;
     std::optional<Member> m_member;
-    Publisher<std::int64_t> m_saved;
+    Publisher<std::int64_t> m_changed;
 
     wxStaticText* m_placeholder = nullptr;
     wxStaticText *m_card = nullptr, *m_birthday = nullptr, *m_gender = nullptr, *m_joined = nullptr,

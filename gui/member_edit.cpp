@@ -16,8 +16,9 @@ void applyConsent(Consent& consent, bool granted, Timestamp now) {
 } // namespace
 
 MemberEdits editsOf(const Member& m) {
-    return MemberEdits{m.name, m.phone ? m.phone->display() : std::string(), m.email ? m.email->str() : std::string(),
-                       m.emailConsent.granted, m.smsConsent.granted};
+    return MemberEdits{m.name, m.phone ? m.phone->display() : std::string(),
+                       m.email ? m.email->str() : std::string(), m.emailConsent.granted,
+                       m.smsConsent.granted};
 }
 
 EditResult applyEdits(const Member& original, const MemberEdits& edits, Timestamp now) {

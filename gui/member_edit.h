@@ -18,11 +18,13 @@ struct MemberEdits {
 };
 
 struct EditResult {
-    Member member; ///< the original with the valid edits applied
+    Member member;                                 ///< the original with the valid edits applied
     std::string nameError, phoneError, emailError; ///< reasons shown next to the fields
-    std::string formError;                         ///< a rule across fields ("a phone or an email is required")
+    std::string formError; ///< a rule across fields ("a phone or an email is required")
     bool changed = false;
-    bool ok() const { return nameError.empty() && phoneError.empty() && emailError.empty() && formError.empty(); }
+    bool ok() const {
+        return nameError.empty() && phoneError.empty() && emailError.empty() && formError.empty();
+    }
 };
 
 /// The form as it shows m: the phone in national display form.

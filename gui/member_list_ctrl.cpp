@@ -33,14 +33,22 @@ wxString phoneText(const std::string& e164) {
 std::tuple<std::string, std::int64_t> sortKey(int column, const MemberRow& r) {
     using Key = std::tuple<std::string, std::int64_t>;
     switch (column) {
-    case 0: return Key(r.card, 0);
-    case 1: return Key(r.name, 0);
-    case 2: return Key(r.phone, 0);
-    case 3: return Key(r.store, 0);
-    case 4: return Key(std::string(), r.joinDate.time_since_epoch().count());
-    case 5: return Key(std::string(), r.lastPurchase ? r.lastPurchase->time_since_epoch().count() : -1);
-    case 6: return Key(std::string(), r.orders);
-    default: return Key(std::string(), r.revenueMinor);
+    case 0:
+        return Key(r.card, 0);
+    case 1:
+        return Key(r.name, 0);
+    case 2:
+        return Key(r.phone, 0);
+    case 3:
+        return Key(r.store, 0);
+    case 4:
+        return Key(std::string(), r.joinDate.time_since_epoch().count());
+    case 5:
+        return Key(std::string(), r.lastPurchase ? r.lastPurchase->time_since_epoch().count() : -1);
+    case 6:
+        return Key(std::string(), r.orders);
+    default:
+        return Key(std::string(), r.revenueMinor);
     }
 }
 } // namespace
@@ -51,22 +59,32 @@ MemberListCtrl::MemberListCtrl(wxWindow* parent, RowSource rows)
                  wxS("browser.list")),
       m_rows(std::move(rows)) {
     for (const Column& c : kColumns)
-        AppendColumn(wxGetTranslation(c.title), c.numeric ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT, c.width);
+        AppendColumn(wxGetTranslation(c.title), c.numeric ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
+                     c.width);
 }
 
 wxString MemberListCtrl::OnGetItemText(long item, long column) const {
     const MemberRow* row = m_rows(item);
     if (!row) return column == 0 ? wxString(wxS("…")) : wxString();
     switch (column) {
-    case 0: return fromUtf8(row->card);
-    case 1: return fromUtf8(row->name);
-    case 2: return phoneText(row->phone);
-    case 3: return fromUtf8(row->store);
-    case 4: return formatDateText(row->joinDate);
-    case 5: return formatLocalTime(row->lastPurchase, true);
-    case 6: return formatCount(row->orders);
-    case 7: return formatRevenue(row->revenueMinor);
-    default: return {};
+    case 0:
+        return fromUtf8(row->card);
+    case 1:
+        return fromUtf8(row->name);
+    case 2:
+        return phoneText(row->phone);
+    case 3:
+        return fromUtf8(row->store);
+    case 4:
+        return formatDateText(row->joinDate);
+    case 5:
+        return formatLocalTime(row->lastPurchase, true);
+    case 6:
+        return formatCount(row->orders);
+    case 7:
+        return formatRevenue(row->revenueMinor);
+    default:
+        return {};
     }
 }
 

@@ -20,7 +20,8 @@ public:
     void show(const MemberTotals& totals, const std::vector<Transaction>& recent);
 
 private:
-    wxStaticText *m_orders = nullptr, *m_revenue = nullptr, *m_firstPurchase = nullptr, *m_lastPurchase = nullptr;
+    wxStaticText *m_orders = nullptr, *m_revenue = nullptr, *m_firstPurchase = nullptr,
+                 *m_lastPurchase = nullptr;
     wxListCtrl* m_recent = nullptr;
 };
 

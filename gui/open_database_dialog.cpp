@@ -57,9 +57,9 @@ OpenDatabaseDialog::OpenDatabaseDialog(wxWindow* parent, const db::DatabaseUrl& 
                          _("MemberDesk databases (*.db)|*.db|All files|*"), wxFD_OPEN);
         if (dlg.ShowModal() == wxID_OK) m_path->SetValue(dlg.GetPath());
     });
-    Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
-        if (validate()) e.Skip();
-    }, wxID_OK);
+    FindWindow(wxID_OK)->Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+        if (validate()) e.Skip(); // Skip lets the dialog end with wxID_OK
+    });
 }
 
 void OpenDatabaseDialog::updateEnabled() {

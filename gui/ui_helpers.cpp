@@ -20,7 +20,8 @@ void ensureUtf8Ctype() {
 }
 
 wxString formatCount(std::int64_t n) {
-    std::string digits = std::to_string(n < 0 ? -static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+    std::string digits =
+        std::to_string(n < 0 ? -static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
     std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
@@ -29,7 +30,9 @@ wxString formatCount(std::int64_t n) {
     return fromUtf8((n < 0 ? "-" : "") + out);
 }
 
-wxString formatDateText(Date d) { return d == Date{} ? wxString() : fromUtf8(formatDate(d)); }
+wxString formatDateText(Date d) {
+    return d == Date{} ? wxString() : fromUtf8(formatDate(d));
+}
 
 wxString formatLocalTime(const std::optional<Timestamp>& t, bool dateOnly) {
     if (!t) return {};
@@ -38,7 +41,9 @@ wxString formatLocalTime(const std::optional<Timestamp>& t, bool dateOnly) {
     return local.Format(dateOnly ? wxS("%Y-%m-%d") : wxS("%Y-%m-%d %H:%M"));
 }
 
-wxString formatRevenue(std::int64_t minor) { return fromUtf8(Money(minor).format()); }
+wxString formatRevenue(std::int64_t minor) {
+    return fromUtf8(Money(minor).format());
+}
 
 ErrorText describeError(std::exception_ptr e, const wxString& context) {
     try {

@@ -16,8 +16,12 @@ class wxWindow;
 namespace md::gui {
 
 /// Data is UTF-8 everywhere; wxString(const char*) would use the current locale's charset.
-inline wxString fromUtf8(std::string_view s) { return wxString::FromUTF8(s.data(), s.size()); }
-inline std::string toUtf8(const wxString& s) { return std::string(s.utf8_str()); }
+inline wxString fromUtf8(std::string_view s) {
+    return wxString::FromUTF8(s.data(), s.size());
+}
+inline std::string toUtf8(const wxString& s) {
+    return std::string(s.utf8_str());
+}
 
 /// UI text literals are UTF-8 ("…", "—", Chinese) and reach wxString through the C library's multibyte
 /// conversion, which decodes UTF-8 only under a UTF-8 LC_CTYPE. Switches LC_CTYPE to C.UTF-8 when the

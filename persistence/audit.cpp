@@ -52,13 +52,27 @@ private:
         m_out += '"';
         for (unsigned char c : s) {
             switch (c) {
-            case '"': m_out += "\\\""; break;
-            case '\\': m_out += "\\\\"; break;
-            case '\n': m_out += "\\n"; break;
-            case '\r': m_out += "\\r"; break;
-            case '\t': m_out += "\\t"; break;
-            case '\b': m_out += "\\b"; break;
-            case '\f': m_out += "\\f"; break;
+            case '"':
+                m_out += "\\\"";
+                break;
+            case '\\':
+                m_out += "\\\\";
+                break;
+            case '\n':
+                m_out += "\\n";
+                break;
+            case '\r':
+                m_out += "\\r";
+                break;
+            case '\t':
+                m_out += "\\t";
+                break;
+            case '\b':
+                m_out += "\\b";
+                break;
+            case '\f':
+                m_out += "\\f";
+                break;
             default:
                 if (c < 0x20) {
                     char buf[8];
@@ -100,8 +114,9 @@ std::vector<AuditEntry> auditTrail(Database& db, const std::string& entity, cons
     return withSqlErrors(db, "Could not read the audit trail", [&] {
         std::vector<AuditEntry> out;
         soci::rowset<soci::row> rows =
-            (db.sql().prepare << "SELECT id, at, actor, action, entity, entity_key, before_json, after_json "
-                                 "FROM audit_log WHERE entity = :entity AND entity_key = :entity_key ORDER BY id",
+            (db.sql().prepare
+                 << "SELECT id, at, actor, action, entity, entity_key, before_json, after_json "
+                    "FROM audit_log WHERE entity = :entity AND entity_key = :entity_key ORDER BY id",
              soci::use(entity, "entity"), soci::use(entityKey, "entity_key"));
         for (const auto& r : rows)
             out.push_back(AuditEntry{rowInt(r, 0), rowText(r, 1), rowText(r, 2), rowText(r, 3), rowText(r, 4),

@@ -21,7 +21,8 @@ struct BulkWriter::Sink {
 
     std::string columnList() const {
         std::string s;
-        for (const auto& c : columns) s += (s.empty() ? "" : ", ") + c.name;
+        for (const auto& c : columns)
+            s += (s.empty() ? "" : ", ") + c.name;
         return s;
     }
 
@@ -47,7 +48,8 @@ public:
         m_int.resize(n);
         m_ind.resize(n);
         std::string values;
-        for (std::size_t i = 0; i < n; ++i) values += (i ? ", :v" : ":v") + std::to_string(i);
+        for (std::size_t i = 0; i < n; ++i)
+            values += (i ? ", :v" : ":v") + std::to_string(i);
         m_insert = "INSERT INTO " + table + " (" + columnList() + ") VALUES (" + values + ")";
     }
     void text(std::string_view v) override {
@@ -140,7 +142,8 @@ private:
 
 } // namespace
 
-BulkWriter::BulkWriter(Database& db, std::string table, std::vector<BulkColumn> columns, std::size_t batchRows) {
+BulkWriter::BulkWriter(Database& db, std::string table, std::vector<BulkColumn> columns,
+                       std::size_t batchRows) {
     if (isPostgres(db)) {
         auto s = std::make_unique<CopySink>(db, std::move(table), std::move(columns), batchRows);
         s->init();
@@ -175,22 +178,42 @@ BulkWriter& BulkWriter::null() {
 }
 void BulkWriter::endRow() {
     if (m_sink->col != m_sink->columns.size())
-        throw std::logic_error("BulkWriter: row for " + m_sink->table + " has " + std::to_string(m_sink->col) +
-                               " values, expected " + std::to_string(m_sink->columns.size()));
+        throw std::logic_error("BulkWriter: row for " + m_sink->table + " has " +
+                               std::to_string(m_sink->col) + " values, expected " +
+                               std::to_string(m_sink->columns.size()));
     m_sink->endRow();
 }
-void BulkWriter::flush() { m_sink->flush(); }
-std::size_t BulkWriter::pendingRows() const { return m_sink->pending; }
-std::uint64_t BulkWriter::rowsWritten() const { return m_sink->written; }
-
-TempTable::TempTable(Database& db, std::string name, const std::string& selectSql) : m_db(db), m_name(std::move(name)) {
-    const bool pg = isPostgres(db);
-    db.sql() << "CREATE TEMP TABLE " + m_name + (pg ? " ON COMMIT DROP" : "") + " AS " + selectSql + " WHERE 1 = 0";
+void BulkWriter::flush() {
+    m_sink->flush();
+}
+std::size_t BulkWriter::pendingRows() const {
+    return m_sink->pending;
+}
+std::uint64_t BulkWriter::rowsWritten() const {
+    return m_sink->written;
 }
 
-void TempTable::clear() { m_db.sql() << "DELETE FROM " + m_name; }
-void TempTable::drop() { m_db.sql() << "DROP TABLE " + m_name; }
+TempTable::TempTable(Database& db, std::string name, const std::string& selectSql)
+    : m_db(db), m_name(std::move(name)), m_pg(isPostgres(db)) {
+    db.sql() << "CREATE TEMP TABLE " + m_name + (m_pg ? " ON COMMIT DROP" : "") + " AS " + selectSql +
+                    " WHERE 1 = 0";
+}
 
-bool isPostgres(Database& db) { return db.backend() == Backend::Postgresql; }
+void TempTable::analyze() {
+    if (m_pg) m_db.sql() << "ANALYZE " + m_name;
+}
+
+// TRUNCATE on PostgreSQL: DELETE would leave the dead rows of every batch behind until the commit,
+// and the growing table would again mislead the planner.
+void TempTable::clear() {
+    m_db.sql() << (m_pg ? "TRUNCATE " : "DELETE FROM ") + m_name;
+}
+void TempTable::drop() {
+    m_db.sql() << "DROP TABLE " + m_name;
+}
+
+bool isPostgres(Database& db) {
+    return db.backend() == Backend::Postgresql;
+}
 
 } // namespace md::db

@@ -27,7 +27,8 @@ public:
     /// endRow(); the rest by flush(), which the caller must call (the destructor discards unwritten
     /// rows, so a failure elsewhere never writes half a batch). batchRows == 0: only flush() writes,
     /// for callers that must order writes to several tables (foreign keys).
-    BulkWriter(Database& db, std::string table, std::vector<BulkColumn> columns, std::size_t batchRows = 10000);
+    BulkWriter(Database& db, std::string table, std::vector<BulkColumn> columns,
+               std::size_t batchRows = 10000);
     ~BulkWriter();
     BulkWriter(const BulkWriter&) = delete;
     BulkWriter& operator=(const BulkWriter&) = delete;
@@ -59,12 +60,16 @@ public:
     /// selectSql: "SELECT CAST(0 AS BIGINT) AS line, card_no FROM members" (WHERE 1 = 0 is appended).
     TempTable(Database& db, std::string name, const std::string& selectSql);
     const std::string& name() const { return m_name; }
+    /// Call after filling: PostgreSQL has no statistics for temporary tables (autovacuum never sees
+    /// them) and, guessing from their size on disk, switches to a full scan of the joined table.
+    void analyze();
     void clear();
     void drop();
 
 private:
     Database& m_db;
     std::string m_name;
+    bool m_pg;
 };
 
 bool isPostgres(Database& db);

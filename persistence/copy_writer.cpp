@@ -24,10 +24,10 @@ PGconn* connectionOf(soci::session& sql) {
 
 std::string trimmed(const char* message) {
     std::string s = message ? message : "";
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
+        s.pop_back();
     return s;
 }
-
 
 using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
@@ -40,11 +40,20 @@ void appendCopyText(std::string& buf, std::string_view v) {
         const char c = v[i];
         const char* esc = nullptr;
         switch (c) {
-        case '\\': esc = "\\\\"; break;
-        case '\t': esc = "\\t"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        default: continue;
+        case '\\':
+            esc = "\\\\";
+            break;
+        case '\t':
+            esc = "\\t";
+            break;
+        case '\n':
+            esc = "\\n";
+            break;
+        case '\r':
+            esc = "\\r";
+            break;
+        default:
+            continue;
         }
         buf.append(v.data() + start, i - start);
         buf += esc;
@@ -74,7 +83,8 @@ void copyIn(Database& db, const std::string& copySql, std::string_view data) {
         // in a known state for the rollback that follows.
         const std::string detail = trimmed(PQerrorMessage(conn));
         PQputCopyEnd(conn, "client failed to send data");
-        while (PGresult* r = PQgetResult(conn)) PQclear(r);
+        while (PGresult* r = PQgetResult(conn))
+            PQclear(r);
         fail(detail);
     }
     if (PQputCopyEnd(conn, nullptr) != 1) fail(trimmed(PQerrorMessage(conn)));
@@ -82,8 +92,7 @@ void copyIn(Database& db, const std::string& copySql, std::string_view data) {
     std::string error;
     while (PGresult* r = PQgetResult(conn)) {
         ResultPtr res(r, &PQclear);
-        if (PQresultStatus(r) != PGRES_COMMAND_OK && error.empty())
-            error = trimmed(PQresultErrorMessage(r));
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && error.empty()) error = trimmed(PQresultErrorMessage(r));
     }
     if (!error.empty()) fail(error);
 }

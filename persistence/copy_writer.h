@@ -12,7 +12,9 @@ namespace md::db {
 /// Appends v to buf in COPY text format: backslash, tab, newline and carriage return escaped.
 void appendCopyText(std::string& buf, std::string_view v);
 /// The NULL marker of COPY text format.
-inline void appendCopyNull(std::string& buf) { buf += "\\N"; }
+inline void appendCopyNull(std::string& buf) {
+    buf += "\\N";
+}
 
 /// Runs copySql ("COPY t (a, b) FROM STDIN") and sends data, a whole number of rows each ending in
 /// '\n'. Throws DatabaseUnavailable when the connection is gone, DatabaseError for anything else

@@ -24,7 +24,9 @@ constexpr std::string_view kAcceptedForms =
 // SQLite waits this long for another writer (a second window, the CLI) before reporting "busy".
 constexpr int kBusyTimeoutSeconds = 10;
 
-bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool startsWith(std::string_view s, std::string_view p) {
+    return s.substr(0, p.size()) == p;
+}
 
 std::string homeDirectory() {
     if (const char* h = std::getenv("HOME"); h && *h) return h;
@@ -62,9 +64,12 @@ void configureSqlite(Database& db) {
 } // namespace
 
 DatabaseUrl DatabaseUrl::parse(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    if (text.empty()) throw std::invalid_argument("The database location is empty; " + std::string(kAcceptedForms));
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+        text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.remove_suffix(1);
+    if (text.empty())
+        throw std::invalid_argument("The database location is empty; " + std::string(kAcceptedForms));
 
     DatabaseUrl url;
     if (startsWith(text, "postgresql://") || startsWith(text, "postgres://")) {
@@ -75,7 +80,8 @@ DatabaseUrl DatabaseUrl::parse(std::string_view text) {
     if (startsWith(text, "sqlite:")) {
         text.remove_prefix(7);
         if (startsWith(text, "//")) text.remove_prefix(2); // sqlite:///abs/path
-        if (text.empty()) throw std::invalid_argument("sqlite: needs a file path; " + std::string(kAcceptedForms));
+        if (text.empty())
+            throw std::invalid_argument("sqlite: needs a file path; " + std::string(kAcceptedForms));
     } else if (text.find("://") != std::string_view::npos) {
         throw std::invalid_argument("Unsupported database URL \"" + std::string(text) + "\"; " +
                                     std::string(kAcceptedForms));
@@ -89,8 +95,10 @@ DatabaseUrl DatabaseUrl::fromEnvironmentOrDefault() {
     if (const char* env = std::getenv("MEMBERDESK_DB"); env && *env) return parse(env);
     std::string dataHome;
     // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/') dataHome = xdg;
-    else dataHome = homeDirectory() + "/.local/share";
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/')
+        dataHome = xdg;
+    else
+        dataHome = homeDirectory() + "/.local/share";
     DatabaseUrl url;
     url.backend = Backend::Sqlite;
     url.path = (std::filesystem::path(dataHome) / "memberdesk" / "memberdesk.db").string();
@@ -133,7 +141,8 @@ Database::Database(const DatabaseUrl& url) : m_url(url) {
             configureSqlite(*this);
             m_actor = currentOsUser();
         } else {
-            m_sql = std::make_unique<soci::session>(*soci::factory_postgresql(), withQuietNotices(m_url.conninfo));
+            m_sql = std::make_unique<soci::session>(*soci::factory_postgresql(),
+                                                    withQuietNotices(m_url.conninfo));
             std::string user;
             *m_sql << "SELECT current_user", soci::into(user);
             m_actor = Actor{user};
@@ -147,6 +156,8 @@ Database::Database(const DatabaseUrl& url) : m_url(url) {
 
 Database::~Database() = default;
 
-soci::session& Database::sql() { return *m_sql; }
+soci::session& Database::sql() {
+    return *m_sql;
+}
 
 } // namespace md::db

@@ -37,19 +37,22 @@ public:
         long long existing = 0;
         m_db.sql() << "SELECT COUNT(*) FROM (SELECT 1 FROM members LIMIT 1) x", soci::into(existing);
         if (existing != 0)
-            throw DatabaseError("The database already has members: demo data loads only into an empty database",
-                                m_db.url().display());
+            throw DatabaseError(
+                "The database already has members: demo data loads only into an empty database",
+                m_db.url().display());
         report(0);
         DemoGenerator gen(m_opt);
         writeStores(gen.stores());
-        gen.generate([this](const Member& m) { onMember(m); }, [this](const Transaction& t) { onTransaction(t); });
+        gen.generate([this](const Member& m) { onMember(m); },
+                     [this](const Transaction& t) { onTransaction(t); });
         finishMember();
         flush();
         if (isPostgres(m_db) && m_result.members > 0)
-            m_db.sql() << "SELECT setval(pg_get_serial_sequence('members', 'id'), (SELECT MAX(id) FROM members))";
+            m_db.sql()
+                << "SELECT setval(pg_get_serial_sequence('members', 'id'), (SELECT MAX(id) FROM members))";
         appendAudit(m_db, m_db.actor(), "import", "demo", "seed " + std::to_string(m_opt.seed), std::nullopt,
-                    "{\"seed\":" + std::to_string(m_opt.seed) + ",\"stores\":" + std::to_string(m_result.stores) +
-                        ",\"members\":" + std::to_string(m_result.members) +
+                    "{\"seed\":" + std::to_string(m_opt.seed) + ",\"stores\":" +
+                        std::to_string(m_result.stores) + ",\"members\":" + std::to_string(m_result.members) +
                         ",\"transactions\":" + std::to_string(m_result.transactions) + "}");
         report(m_opt.members);
         tr.commit();
@@ -70,7 +73,8 @@ private:
         std::string code;
         soci::statement st = (m_db.sql().prepare << "SELECT code FROM stores", soci::into(code));
         st.execute();
-        while (st.fetch()) have.insert(code);
+        while (st.fetch())
+            have.insert(code);
         BulkWriter w(m_db, "stores", {{"code"}, {"name"}, {"city"}}, 0);
         for (const auto& s : stores) {
             m_storeCodes.insert(s.code);
@@ -90,7 +94,8 @@ private:
 
     void onTransaction(const Transaction& t) {
         if (!m_current || t.cardNo != m_current->card.str())
-            throw std::logic_error("DemoGenerator emitted a transaction for " + t.cardNo + " outside its member");
+            throw std::logic_error("DemoGenerator emitted a transaction for " + t.cardNo +
+                                   " outside its member");
         if (!m_storeCodes.count(t.storeCode))
             throw std::logic_error("DemoGenerator emitted a transaction for unknown store " + t.storeCode);
         appendTransactionRow(m_transactions, t, m_current->id);
@@ -99,8 +104,10 @@ private:
         if (t.kind == TransactionKind::Purchase) {
             ++m_totals.orders;
             m_revenue += t.amount.minor();
-            if (!m_totals.firstPurchase || t.occurredAt < *m_totals.firstPurchase) m_totals.firstPurchase = t.occurredAt;
-            if (!m_totals.lastPurchase || t.occurredAt > *m_totals.lastPurchase) m_totals.lastPurchase = t.occurredAt;
+            if (!m_totals.firstPurchase || t.occurredAt < *m_totals.firstPurchase)
+                m_totals.firstPurchase = t.occurredAt;
+            if (!m_totals.lastPurchase || t.occurredAt > *m_totals.lastPurchase)
+                m_totals.lastPurchase = t.occurredAt;
         } else {
             m_revenue -= t.amount.minor();
         }
@@ -137,7 +144,8 @@ private:
     std::optional<Member> m_current;
     MemberTotals m_totals;
     std::int64_t m_revenue = 0, m_nextId = 0;
-    std::int64_t m_reportEvery = std::max<std::int64_t>(1, std::min<std::int64_t>(m_opt.members / 100, 50000));
+    std::int64_t m_reportEvery =
+        std::max<std::int64_t>(1, std::min<std::int64_t>(m_opt.members / 100, 50000));
     DemoReport m_result;
 };
 

@@ -17,14 +17,18 @@ std::string lowerAscii(std::string_view s) {
     return out;
 }
 
-bool isBlank(const CsvRecord& r) { return r.error.empty() && r.fields.size() == 1 && r.fields[0].empty(); }
+bool isBlank(const CsvRecord& r) {
+    return r.error.empty() && r.fields.size() == 1 && r.fields[0].empty();
+}
 
 } // namespace
 
 std::string trimmed(std::string_view s) {
     const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
     return std::string(s);
 }
 
@@ -69,18 +73,21 @@ std::string importSummaryJson(const std::filesystem::path& file, const ImportRep
 }
 
 ImportSession::ImportSession(const std::filesystem::path& file, ProgressFn progress, std::string stage)
-    : m_file(file), m_rejectsPath(file.string() + ".rejects.csv"), m_partPath(file.string() + ".rejects.csv.part"),
-      m_in(file, std::ios::binary), m_progress(std::move(progress)), m_stage(std::move(stage)) {
+    : m_file(file), m_rejectsPath(file.string() + ".rejects.csv"),
+      m_partPath(file.string() + ".rejects.csv.part"), m_in(file, std::ios::binary),
+      m_progress(std::move(progress)), m_stage(std::move(stage)) {
     if (!m_in) throw std::runtime_error("Cannot open " + file.string());
     std::error_code ec;
     m_size = std::filesystem::file_size(file, ec);
     if (ec) m_size = 0;
     m_reader.emplace(m_in);
     auto header = m_reader->next();
-    if (!header || isBlank(*header)) throw std::runtime_error(file.string() + " is empty: expected a header line");
+    if (!header || isBlank(*header))
+        throw std::runtime_error(file.string() + " is empty: expected a header line");
     if (!header->error.empty()) throw std::runtime_error(file.string() + ": header line: " + header->error);
     m_header = std::move(header->fields);
-    for (const auto& h : m_header) m_headerKeys.push_back(lowerAscii(trimmed(h)));
+    for (const auto& h : m_header)
+        m_headerKeys.push_back(lowerAscii(trimmed(h)));
 }
 
 ImportSession::~ImportSession() {
@@ -99,7 +106,8 @@ void ImportSession::requireColumns(std::initializer_list<std::string_view> names
     std::string missing;
     for (auto n : names)
         if (column(n) < 0) missing += (missing.empty() ? "" : ", ") + std::string(n);
-    if (!missing.empty()) throw std::runtime_error(m_file.filename().string() + ": missing column(s) " + missing);
+    if (!missing.empty())
+        throw std::runtime_error(m_file.filename().string() + ": missing column(s) " + missing);
 }
 
 void ImportSession::requireAnyColumn(std::initializer_list<std::string_view> names) const {
@@ -124,6 +132,10 @@ std::optional<CsvRecord> ImportSession::next() {
 
 std::string ImportSession::structuralProblem(const CsvRecord& r) const {
     if (!r.error.empty()) return r.error;
+    // Valid UTF-8, but no database text type stores it (PostgreSQL would fail the whole COPY).
+    for (std::size_t i = 0; i < r.fields.size(); ++i)
+        if (r.fields[i].find('\0') != std::string::npos)
+            return "NUL character in field " + std::to_string(i + 1);
     if (r.fields.size() != m_header.size())
         return "wrong column count: " + std::to_string(r.fields.size()) + " fields, header has " +
                std::to_string(m_header.size());
@@ -134,12 +146,16 @@ std::string_view ImportSession::field(const CsvRecord& r, int col) {
     if (col < 0 || static_cast<std::size_t>(col) >= r.fields.size()) return {};
     std::string_view s = r.fields[static_cast<std::size_t>(col)];
     const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
     return s;
 }
 
-void ImportSession::reject(const CsvRecord& r, std::string reason) { reject(r.line, r.fields, std::move(reason)); }
+void ImportSession::reject(const CsvRecord& r, std::string reason) {
+    reject(r.line, r.fields, std::move(reason));
+}
 
 void ImportSession::reject(std::size_t line, std::vector<std::string> fields, std::string reason) {
     ++m_report.rejected;
@@ -162,7 +178,8 @@ void ImportSession::flushRejects() {
         row.clear();
         row.push_back(std::to_string(rj.line));
         row.push_back(std::move(rj.reason));
-        for (auto& f : rj.fields) row.push_back(std::move(f));
+        for (auto& f : rj.fields)
+            row.push_back(std::move(f));
         writeCsvRecord(m_rejects, row);
     }
     m_pending.clear();
@@ -172,7 +189,8 @@ void ImportSession::flushRejects() {
 void ImportSession::maybeReport() {
     // At least every 1% of the file or every 50,000 records, whichever comes first.
     const std::uint64_t bytes = m_reader->bytesRead();
-    if (m_report.records - m_lastRecords < 50000 && bytes - m_lastBytes < std::max<std::uint64_t>(m_size / 100, 1))
+    if (m_report.records - m_lastRecords < 50000 &&
+        bytes - m_lastBytes < std::max<std::uint64_t>(m_size / 100, 1))
         return;
     m_lastRecords = m_report.records;
     m_lastBytes = bytes;

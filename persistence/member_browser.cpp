@@ -24,14 +24,22 @@ struct ColumnSql {
 
 ColumnSql columnSql(SortColumn c) {
     switch (c) {
-    case SortColumn::Card: return {"card_no", false, true};
-    case SortColumn::Name: return {"name_key", false, false};
-    case SortColumn::Phone: return {"COALESCE(phone, '')", false, false};
-    case SortColumn::Store: return {"COALESCE(home_store, '')", false, false};
-    case SortColumn::JoinDate: return {"join_date", false, false};
-    case SortColumn::LastPurchase: return {"COALESCE(last_purchase_at, '')", false, false};
-    case SortColumn::Orders: return {"orders", true, false};
-    case SortColumn::Revenue: return {"revenue_minor", true, false};
+    case SortColumn::Card:
+        return {"card_no", false, true};
+    case SortColumn::Name:
+        return {"name_key", false, false};
+    case SortColumn::Phone:
+        return {"COALESCE(phone, '')", false, false};
+    case SortColumn::Store:
+        return {"COALESCE(home_store, '')", false, false};
+    case SortColumn::JoinDate:
+        return {"join_date", false, false};
+    case SortColumn::LastPurchase:
+        return {"COALESCE(last_purchase_at, '')", false, false};
+    case SortColumn::Orders:
+        return {"orders", true, false};
+    case SortColumn::Revenue:
+        return {"revenue_minor", true, false};
     }
     return {"id", true, true};
 }
@@ -59,17 +67,21 @@ std::vector<MemberRow> MemberBrowser::pageAfter(const std::optional<RowKey>& aft
         const char* dir = m_asc ? "" : " DESC";
         QueryArgs args;
         auto bindValue = [&](const char* name) {
-            if (c.numeric) args.integer(name, after->value.empty() ? 0 : std::stoll(after->value));
-            else args.text(name, after->value);
+            if (c.numeric)
+                args.integer(name, after->value.empty() ? 0 : std::stoll(after->value));
+            else
+                args.text(name, after->value);
         };
         std::string sql;
         if (!after) {
             sql = cols + " FROM members ORDER BY " + orderBy(c, m_asc) + " LIMIT :n";
         } else if (c.unique) {
-            sql = cols + " FROM members WHERE " + c.expr + " " + op + " :v ORDER BY " + orderBy(c, m_asc) + " LIMIT :n";
+            sql = cols + " FROM members WHERE " + c.expr + " " + op + " :v ORDER BY " + orderBy(c, m_asc) +
+                  " LIMIT :n";
             bindValue("v");
         } else if (m_db.backend() == Backend::Postgresql) {
-            // PostgreSQL turns a row-value comparison into one index range: "Index Cond: (ROW(v, id) > ROW($1, $2))".
+            // PostgreSQL turns a row-value comparison into one index range:
+            // "Index Cond: (ROW(v, id) > ROW($1, $2))".
             sql = cols + " FROM members WHERE (" + c.expr + ", id) " + op + " (:v, :id) ORDER BY " +
                   orderBy(c, m_asc) + " LIMIT :n";
             bindValue("v");
@@ -80,10 +92,10 @@ std::vector<MemberRow> MemberBrowser::pageAfter(const std::optional<RowKey>& aft
             // split into its halves, each a range that stops after :n rows: the rest of the current
             // value's run (by id), then the values after it. (PostgreSQL, given the first half, may pick
             // the primary key and filter, which is why it gets the row value instead.)
-            sql = "SELECT * FROM (" + cols + ", 1 AS arm FROM members WHERE " + c.expr + " = :v1 AND id " + op +
-                  " :id ORDER BY id" + dir + " LIMIT :n1) a UNION ALL SELECT * FROM (" + cols +
-                  ", 2 AS arm FROM members WHERE " + c.expr + " " + op + " :v2 ORDER BY " + orderBy(c, m_asc) +
-                  " LIMIT :n2) b ORDER BY arm, sort_v" + dir + ", id" + dir + " LIMIT :n";
+            sql = "SELECT * FROM (" + cols + ", 1 AS arm FROM members WHERE " + c.expr + " = :v1 AND id " +
+                  op + " :id ORDER BY id" + dir + " LIMIT :n1) a UNION ALL SELECT * FROM (" + cols +
+                  ", 2 AS arm FROM members WHERE " + c.expr + " " + op + " :v2 ORDER BY " +
+                  orderBy(c, m_asc) + " LIMIT :n2) b ORDER BY arm, sort_v" + dir + ", id" + dir + " LIMIT :n";
             bindValue("v1");
             args.integer("id", after->id).integer("n1", limit);
             bindValue("v2");
@@ -115,15 +127,18 @@ std::vector<RowKey> MemberBrowser::anchors(int step) {
         // whole); SQLite streaming every key and skipping here 0.14–0.26 s, against 0.5–6 s for the
         // ROW_NUMBER() query (it materialises and re-sorts the numbered rows).
         if (m_db.backend() == Backend::Postgresql) {
-            QueryArgs().integer("step", step).forEachRow(
-                m_db.sql(),
-                std::string("SELECT v, id FROM (SELECT ") + c.expr + " AS v, id, ROW_NUMBER() OVER (ORDER BY " +
-                    orderBy(c, m_asc) + ") AS rn FROM members) t WHERE (rn - 1) % :step = 0 ORDER BY rn",
-                keep);
+            QueryArgs()
+                .integer("step", step)
+                .forEachRow(m_db.sql(),
+                            std::string("SELECT v, id FROM (SELECT ") + c.expr +
+                                " AS v, id, ROW_NUMBER() OVER (ORDER BY " + orderBy(c, m_asc) +
+                                ") AS rn FROM members) t WHERE (rn - 1) % :step = 0 ORDER BY rn",
+                            keep);
         } else {
             std::int64_t n = 0;
             QueryArgs().forEachRow(m_db.sql(),
-                                   std::string("SELECT ") + c.expr + ", id FROM members ORDER BY " + orderBy(c, m_asc),
+                                   std::string("SELECT ") + c.expr + ", id FROM members ORDER BY " +
+                                       orderBy(c, m_asc),
                                    [&](const soci::row& r) {
                                        if (n++ % step == 0) keep(r);
                                    });
@@ -136,15 +151,31 @@ RowKey MemberBrowser::keyOf(const MemberRow& row) const {
     RowKey k;
     k.id = row.id;
     switch (m_col) {
-    case SortColumn::Card: k.value = row.card; break;
+    case SortColumn::Card:
+        k.value = row.card;
+        break;
     // name_key is derived from the name by the same function that wrote it.
-    case SortColumn::Name: k.value = nameKey(row.name); break;
-    case SortColumn::Phone: k.value = row.phone; break;
-    case SortColumn::Store: k.value = row.store; break;
-    case SortColumn::JoinDate: k.value = formatDate(row.joinDate); break;
-    case SortColumn::LastPurchase: k.value = row.lastPurchase ? formatTimestamp(*row.lastPurchase) : ""; break;
-    case SortColumn::Orders: k.value = std::to_string(row.orders); break;
-    case SortColumn::Revenue: k.value = std::to_string(row.revenueMinor); break;
+    case SortColumn::Name:
+        k.value = nameKey(row.name);
+        break;
+    case SortColumn::Phone:
+        k.value = row.phone;
+        break;
+    case SortColumn::Store:
+        k.value = row.store;
+        break;
+    case SortColumn::JoinDate:
+        k.value = formatDate(row.joinDate);
+        break;
+    case SortColumn::LastPurchase:
+        k.value = row.lastPurchase ? formatTimestamp(*row.lastPurchase) : "";
+        break;
+    case SortColumn::Orders:
+        k.value = std::to_string(row.orders);
+        break;
+    case SortColumn::Revenue:
+        k.value = std::to_string(row.revenueMinor);
+        break;
     }
     k.isNull = !columnSql(m_col).numeric && k.value.empty();
     return k;

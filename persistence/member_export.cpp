@@ -55,9 +55,10 @@ private:
             (m_sql.prepare << "SELECT card_no, name, phone, email, birthday, gender, join_date, home_store, "
                               "email_consent, sms_consent FROM members WHERE card_no > :after "
                               "ORDER BY card_no LIMIT :n",
-             soci::use(from), soci::use(kPageRows), soci::into(card), soci::into(name), soci::into(phone, iPhone),
-             soci::into(email, iEmail), soci::into(birthday, iBirthday), soci::into(gender), soci::into(joinDate),
-             soci::into(store, iStore), soci::into(emailConsent), soci::into(smsConsent));
+             soci::use(from), soci::use(kPageRows), soci::into(card), soci::into(name),
+             soci::into(phone, iPhone), soci::into(email, iEmail), soci::into(birthday, iBirthday),
+             soci::into(gender), soci::into(joinDate), soci::into(store, iStore), soci::into(emailConsent),
+             soci::into(smsConsent));
         st.execute();
         int n = 0;
         std::vector<std::string> fields(kHeader.size());

@@ -47,7 +47,8 @@ public:
         m_lookup = anyMember != 0;
         if (m_lookup) {
             m_keys.emplace(m_db, "md_import_keys", "SELECT CAST(0 AS BIGINT) AS line, card_no FROM members");
-            if (m_opt.mode == ImportMode::Upsert) m_updates.emplace(m_db, "md_import_updates", memberUpdateShapeSql());
+            if (m_opt.mode == ImportMode::Upsert)
+                m_updates.emplace(m_db, "md_import_updates", memberUpdateShapeSql());
         }
         m_inserter.emplace(m_db, "members", memberColumns(), kBatchRows);
 
@@ -72,8 +73,8 @@ public:
         if (m_updates) m_updates->drop();
         ImportReport& report = m_session.report();
         report.imported = m_inserted + m_updated;
-        appendAudit(m_db, m_db.actor(), "import", "members", m_session.file().filename().string(), std::nullopt,
-                    importSummaryJson(m_session.file(), report, m_opt.mode));
+        appendAudit(m_db, m_db.actor(), "import", "members", m_session.file().filename().string(),
+                    std::nullopt, importSummaryJson(m_session.file(), report, m_opt.mode));
         m_session.closeRejects();
         m_session.progress("Committing", report.records, report.records);
         tr.commit();
@@ -82,20 +83,31 @@ public:
     }
 
 private:
-    // Existing members among the batch's cards, by line: one join against the key table.
-    std::unordered_map<std::size_t, Member> existingMembers() {
-        std::unordered_map<std::size_t, Member> found;
+    // Members already stored among the batch's cards, by line: one join against the key table. Insert
+    // mode only needs to know which lines (an index-only scan); upsert needs the stored member.
+    std::unordered_map<std::size_t, std::optional<Member>> existingMembers() {
+        std::unordered_map<std::size_t, std::optional<Member>> found;
         if (!m_lookup) return found;
         BulkWriter keys(m_db, m_keys->name(), {{"line", ColumnType::Integer}, {"card_no", ColumnType::Text}},
                         kBatchRows);
         for (const auto& p : m_batch)
             keys.integer(static_cast<std::int64_t>(p.line)).text(p.parsed.member.card.str()).endRow();
         keys.flush();
-        const std::string query = "SELECT " + memberColumnsOf("m") + ", k.line FROM " + m_keys->name() +
-                                  " k JOIN members m ON m.card_no = k.card_no";
-        const std::size_t lineColumn = memberColumnCount();
-        soci::rowset<soci::row> rows = m_db.sql().prepare << query;
-        for (const auto& r : rows) found.emplace(static_cast<std::size_t>(rowInt(r, lineColumn)), memberFromRow(r));
+        m_keys->analyze();
+        const std::string join = " FROM " + m_keys->name() + " k JOIN members m ON m.card_no = k.card_no";
+        if (m_opt.mode == ImportMode::Insert) {
+            long long line = 0;
+            soci::statement st = (m_db.sql().prepare << "SELECT k.line" + join, soci::into(line));
+            st.execute();
+            while (st.fetch())
+                found.emplace(static_cast<std::size_t>(line), std::nullopt);
+        } else {
+            const std::size_t lineColumn = memberColumnCount();
+            soci::rowset<soci::row> rows = m_db.sql().prepare
+                                           << "SELECT " + memberColumnsOf("m") + ", k.line" + join;
+            for (const auto& r : rows)
+                found.emplace(static_cast<std::size_t>(rowInt(r, lineColumn)), memberFromRow(r));
+        }
         m_keys->clear();
         return found;
     }
@@ -111,9 +123,10 @@ private:
                 ++m_inserted;
             } else if (m_opt.mode == ImportMode::Insert) {
                 m_session.reject(p.line, std::move(p.fields),
-                                 "duplicate card number " + p.parsed.member.card.str() + " (already in the database)");
+                                 "duplicate card number " + p.parsed.member.card.str() +
+                                     " (already in the database)");
             } else {
-                const Member& before = it->second;
+                const Member& before = *it->second;
                 Member after = merged(before, p.parsed);
                 ++m_updated;
                 if (after != before) changed.emplace_back(before, std::move(after));
@@ -133,7 +146,8 @@ private:
         after.status = before.status;
         after.version = before.version;
         if (!p.joinDateGiven) after.joinDate = before.joinDate;
-        if (after.emailConsent.granted == before.emailConsent.granted) after.emailConsent = before.emailConsent;
+        if (after.emailConsent.granted == before.emailConsent.granted)
+            after.emailConsent = before.emailConsent;
         if (after.smsConsent.granted == before.smsConsent.granted) after.smsConsent = before.smsConsent;
         if (after != before) after.version = before.version + 1;
         return after;
@@ -141,14 +155,16 @@ private:
 
     void writeUpdates(const std::vector<std::pair<Member, Member>>& changed) {
         BulkWriter staging(m_db, m_updates->name(), memberUpdateColumns(), kBatchRows);
-        for (const auto& [before, after] : changed) appendMemberUpdate(staging, after, m_nowText);
+        for (const auto& [before, after] : changed)
+            appendMemberUpdate(staging, after, m_nowText);
         staging.flush();
+        m_updates->analyze();
         m_db.sql() << memberUpdateFromSql(m_updates->name());
         m_updates->clear();
         for (const auto& [before, after] : changed)
             // Keyed by id like the repository's entries, so a member's trail is one list.
-            appendAudit(m_db, m_db.actor(), "update", "member", std::to_string(after.id), memberToJson(before),
-                        memberToJson(after));
+            appendAudit(m_db, m_db.actor(), "update", "member", std::to_string(after.id),
+                        memberToJson(before), memberToJson(after));
     }
 
     Database& m_db;

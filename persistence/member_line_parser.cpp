@@ -8,7 +8,9 @@ namespace md::db {
 
 namespace {
 
-Invalid missing(std::string_view column) { return Invalid{"missing required field " + std::string(column)}; }
+Invalid missing(std::string_view column) {
+    return Invalid{"missing required field " + std::string(column)};
+}
 
 } // namespace
 
@@ -17,16 +19,19 @@ std::unordered_map<std::string, std::string> loadStoreCodes(Database& db) {
     std::string code;
     soci::statement st = (db.sql().prepare << "SELECT code FROM stores", soci::into(code));
     st.execute();
-    while (st.fetch()) codes.emplace(upperAscii(code), code);
+    while (st.fetch())
+        codes.emplace(upperAscii(code), code);
     return codes;
 }
 
-MemberLineParser::MemberLineParser(const ImportSession& s, std::unordered_map<std::string, std::string> stores,
-                                   Timestamp now)
-    : m_session(s), m_stores(std::move(stores)), m_now(now), m_today(std::chrono::floor<std::chrono::days>(now)),
-      m_card(s.column("card_no")), m_name(s.column("name")), m_phone(s.column("phone")), m_email(s.column("email")),
+MemberLineParser::MemberLineParser(const ImportSession& s,
+                                   std::unordered_map<std::string, std::string> stores, Timestamp now)
+    : m_session(s), m_stores(std::move(stores)), m_now(now),
+      m_today(std::chrono::floor<std::chrono::days>(now)), m_card(s.column("card_no")),
+      m_name(s.column("name")), m_phone(s.column("phone")), m_email(s.column("email")),
       m_birthday(s.column("birthday")), m_gender(s.column("gender")), m_join(s.column("join_date")),
-      m_store(s.column("store")), m_emailConsent(s.column("email_consent")), m_smsConsent(s.column("sms_consent")) {}
+      m_store(s.column("store")), m_emailConsent(s.column("email_consent")),
+      m_smsConsent(s.column("sms_consent")) {}
 
 Expected<ParsedMember> MemberLineParser::parse(const CsvRecord& r) const {
     if (auto problem = m_session.structuralProblem(r); !problem.empty()) return Invalid{problem};
@@ -77,8 +82,8 @@ Expected<ParsedMember> MemberLineParser::parse(const CsvRecord& r) const {
         if (it == m_stores.end()) return Invalid{"store " + std::string(s) + " does not exist"};
         m.homeStore = it->second;
     }
-    const std::tuple<int, const char*, Consent*> consents[] = {{m_emailConsent, "email_consent", &m.emailConsent},
-                                                               {m_smsConsent, "sms_consent", &m.smsConsent}};
+    const std::tuple<int, const char*, Consent*> consents[] = {
+        {m_emailConsent, "email_consent", &m.emailConsent}, {m_smsConsent, "sms_consent", &m.smsConsent}};
     for (const auto& [col, column, consent] : consents) {
         const auto text = field(col);
         const auto granted = parseConsentFlag(text);

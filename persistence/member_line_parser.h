@@ -17,7 +17,8 @@ struct ParsedMember {
 class MemberLineParser {
 public:
     /// stores: upper-cased code -> code as stored. now: the consent time of every imported answer.
-    MemberLineParser(const ImportSession& session, std::unordered_map<std::string, std::string> stores, Timestamp now);
+    MemberLineParser(const ImportSession& session, std::unordered_map<std::string, std::string> stores,
+                     Timestamp now);
     Expected<ParsedMember> parse(const CsvRecord& r) const;
 
 private:

@@ -10,8 +10,7 @@ namespace md::db {
 
 namespace {
 
-template <class T>
-T parsedOrThrow(Expected<T> value, const std::string& what, const std::string& text) {
+template <class T> T parsedOrThrow(Expected<T> value, const std::string& what, const std::string& text) {
     if (!value.ok())
         throw DatabaseError("The database holds a value MemberDesk cannot read",
                             what + " \"" + text + "\": " + value.error());
@@ -37,26 +36,35 @@ Consent consentFrom(const soci::row& r, std::size_t granted, std::size_t source,
 std::int64_t rowInt(const soci::row& r, std::size_t i) {
     if (r.get_indicator(i) == soci::i_null) return 0;
     switch (r.get_properties(i).get_data_type()) {
-    case soci::dt_integer: return r.get<int>(i);
-    case soci::dt_long_long: return r.get<long long>(i);
-    case soci::dt_unsigned_long_long: return static_cast<std::int64_t>(r.get<unsigned long long>(i));
-    case soci::dt_double: return std::llround(r.get<double>(i));
-    case soci::dt_string: return std::stoll(r.get<std::string>(i));
+    case soci::dt_integer:
+        return r.get<int>(i);
+    case soci::dt_long_long:
+        return r.get<long long>(i);
+    case soci::dt_unsigned_long_long:
+        return static_cast<std::int64_t>(r.get<unsigned long long>(i));
+    case soci::dt_double:
+        return std::llround(r.get<double>(i));
+    case soci::dt_string:
+        return std::stoll(r.get<std::string>(i));
     default:
         throw DatabaseError("The database returned an unexpected column type",
                             "column " + r.get_properties(i).get_name() + " is not a number");
     }
 }
 
-std::string rowText(const soci::row& r, std::size_t i) { return rowOptText(r, i).value_or(std::string()); }
+std::string rowText(const soci::row& r, std::size_t i) {
+    return rowOptText(r, i).value_or(std::string());
+}
 
 std::optional<std::string> rowOptText(const soci::row& r, std::size_t i) {
     if (r.get_indicator(i) == soci::i_null) return std::nullopt;
     switch (r.get_properties(i).get_data_type()) {
-    case soci::dt_string: return r.get<std::string>(i);
+    case soci::dt_string:
+        return r.get<std::string>(i);
     case soci::dt_integer:
     case soci::dt_long_long:
-    case soci::dt_unsigned_long_long: return std::to_string(rowInt(r, i));
+    case soci::dt_unsigned_long_long:
+        return std::to_string(rowInt(r, i));
     default:
         throw DatabaseError("The database returned an unexpected column type",
                             "column " + r.get_properties(i).get_name() + " is not text");
@@ -70,8 +78,10 @@ std::int64_t queryInt(soci::session& sql, const std::string& query) {
 }
 
 void QueryArgs::bindAll(soci::statement& st) {
-    for (auto& [name, value] : m_text) st.exchange(soci::use(value, name));
-    for (auto& [name, value] : m_ints) st.exchange(soci::use(value, name));
+    for (auto& [name, value] : m_text)
+        st.exchange(soci::use(value, name));
+    for (auto& [name, value] : m_ints)
+        st.exchange(soci::use(value, name));
 }
 
 std::int64_t QueryArgs::scalar(soci::session& sql, const std::string& query) {
@@ -182,16 +192,29 @@ void MemberBinds::exchange(soci::statement& st) {
 }
 
 namespace {
-constexpr const char* kWritten[] = {"card_no",       "name",          "name_key",
-                                    "phone",         "phone_rev",     "email",
-                                    "email_key",     "birthday",      "gender",
-                                    "join_date",     "home_store",    "status",
-                                    "email_consent", "email_consent_source", "email_consent_at",
-                                    "sms_consent",   "sms_consent_source",   "sms_consent_at"};
+constexpr const char* kWritten[] = {"card_no",
+                                    "name",
+                                    "name_key",
+                                    "phone",
+                                    "phone_rev",
+                                    "email",
+                                    "email_key",
+                                    "birthday",
+                                    "gender",
+                                    "join_date",
+                                    "home_store",
+                                    "status",
+                                    "email_consent",
+                                    "email_consent_source",
+                                    "email_consent_at",
+                                    "sms_consent",
+                                    "sms_consent_source",
+                                    "sms_consent_at"};
 
 std::string joined(std::string (*column)(const char*)) {
     std::string out;
-    for (const char* c : kWritten) out += (out.empty() ? "" : ", ") + column(c);
+    for (const char* c : kWritten)
+        out += (out.empty() ? "" : ", ") + column(c);
     return out;
 }
 } // namespace

@@ -43,8 +43,7 @@ public:
         return *this;
     }
     /// Runs query and calls fn(const soci::row&) for each result row.
-    template <class F>
-    void forEachRow(soci::session& sql, const std::string& query, F&& fn) {
+    template <class F> void forEachRow(soci::session& sql, const std::string& query, F&& fn) {
         soci::row r;
         soci::statement st(sql);
         st.exchange(soci::into(r));
@@ -53,7 +52,8 @@ public:
         st.prepare(query);
         st.define_and_bind();
         st.execute(false);
-        while (st.fetch()) fn(static_cast<const soci::row&>(r));
+        while (st.fetch())
+            fn(static_cast<const soci::row&>(r));
     }
     /// Runs a query returning one integer (COUNT(*)); 0 when it returns no row.
     std::int64_t scalar(soci::session& sql, const std::string& query);
@@ -94,8 +94,8 @@ private:
         soci::indicator ind = soci::i_ok;
     };
     static Text opt(const std::optional<std::string>& v);
-    Text m_card, m_name, m_nameKey, m_phone, m_phoneRev, m_email, m_emailKey, m_birthday, m_gender, m_joinDate,
-        m_homeStore, m_status, m_emailSource, m_emailAt, m_smsSource, m_smsAt;
+    Text m_card, m_name, m_nameKey, m_phone, m_phoneRev, m_email, m_emailKey, m_birthday, m_gender,
+        m_joinDate, m_homeStore, m_status, m_emailSource, m_emailAt, m_smsSource, m_smsAt;
     int m_emailConsent = 0, m_smsConsent = 0;
 };
 

@@ -32,7 +32,9 @@ struct Filter {
 Filter filterFor(const MemberQuery& q, bool cardPrefix) {
     Filter f;
     switch (q.kind) {
-    case QueryKind::Empty: f.order = "id"; break;
+    case QueryKind::Empty:
+        f.order = "id";
+        break;
     case QueryKind::Phone:
         f.where = "phone = :k";
         f.order = "id";
@@ -69,15 +71,16 @@ Filter filterFor(const MemberQuery& q, bool cardPrefix) {
 
 std::vector<MemberRow> runSearch(Database& db, Filter f, int limit) {
     std::vector<MemberRow> out;
-    const std::string sql = kSelectRow + (f.where.empty() ? "" : "WHERE " + f.where) + " ORDER BY " + f.order +
-                            " LIMIT :n";
+    const std::string sql =
+        kSelectRow + (f.where.empty() ? "" : "WHERE " + f.where) + " ORDER BY " + f.order + " LIMIT :n";
     f.args.integer("n", limit);
     f.args.forEachRow(db.sql(), sql, [&](const soci::row& r) { out.push_back(memberRowFromRow(r)); });
     return out;
 }
 
 std::int64_t runCount(Database& db, Filter f) {
-    return f.args.scalar(db.sql(), "SELECT COUNT(*) FROM members" + (f.where.empty() ? "" : " WHERE " + f.where));
+    return f.args.scalar(db.sql(),
+                         "SELECT COUNT(*) FROM members" + (f.where.empty() ? "" : " WHERE " + f.where));
 }
 
 bool isUniqueViolation(const std::string& message) {
@@ -92,7 +95,8 @@ void writeMember(Database& db, const std::string& card, const std::string& headl
         withSqlErrors(db, headline, std::forward<F>(fn));
     } catch (const DatabaseError& e) {
         if (isUniqueViolation(e.detail()) && e.detail().find("card") != std::string::npos)
-            throw DatabaseError("The card number " + card + " is already in use by another member", e.detail());
+            throw DatabaseError("The card number " + card + " is already in use by another member",
+                                e.detail());
         throw;
     }
 }
@@ -108,8 +112,9 @@ std::optional<Member> SociMemberRepository::findByCard(const std::string& card) 
     std::string key = card;
     for (char& c : key)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return withSqlErrors(m_db, "Could not load member " + key,
-                         [&] { return loadOne(m_db, "WHERE card_no = :card", QueryArgs().text("card", key)); });
+    return withSqlErrors(m_db, "Could not load member " + key, [&] {
+        return loadOne(m_db, "WHERE card_no = :card", QueryArgs().text("card", key));
+    });
 }
 
 std::vector<MemberRow> SociMemberRepository::search(const MemberQuery& q, int limit) {
@@ -144,8 +149,9 @@ void SociMemberRepository::insert(Member& m, const Actor& who) {
             st.exchange(soci::use(now, "updated_at"));
             st.exchange(soci::into(id));
             st.alloc();
-            st.prepare("INSERT INTO members (" + MemberBinds::insertColumns() + ", version, created_at, updated_at) " +
-                       "VALUES (" + MemberBinds::insertValues() + ", 1, :created_at, :updated_at) RETURNING id");
+            st.prepare("INSERT INTO members (" + MemberBinds::insertColumns() +
+                       ", version, created_at, updated_at) " + "VALUES (" + MemberBinds::insertValues() +
+                       ", 1, :created_at, :updated_at) RETURNING id");
             st.define_and_bind();
             st.execute(true);
         }
@@ -176,8 +182,9 @@ void SociMemberRepository::update(Member& m, const Actor& who) {
             st.exchange(soci::use(id, "id"));
             st.exchange(soci::use(version, "version"));
             st.alloc();
-            st.prepare("UPDATE members SET " + MemberBinds::assignments() +
-                       ", version = version + 1, updated_at = :updated_at WHERE id = :id AND version = :version");
+            st.prepare(
+                "UPDATE members SET " + MemberBinds::assignments() +
+                ", version = version + 1, updated_at = :updated_at WHERE id = :id AND version = :version");
             st.define_and_bind();
             st.execute(true);
             changed = st.get_affected_rows();
@@ -189,43 +196,54 @@ void SociMemberRepository::update(Member& m, const Actor& who) {
             throw ConflictError(current->card.str(), m.version, current->version);
         }
         after.version = m.version + 1;
-        appendAudit(m_db, who, "update", "member", std::to_string(m.id), memberToJson(*before), memberToJson(after));
+        appendAudit(m_db, who, "update", "member", std::to_string(m.id), memberToJson(*before),
+                    memberToJson(after));
         tx.commit();
     });
     m = after;
 }
 
 MemberTotals SociMemberRepository::totals(std::int64_t memberId) {
-    return withSqlErrors(m_db, "Could not load the purchase totals of member #" + std::to_string(memberId), [&] {
-        std::optional<MemberTotals> out;
-        QueryArgs().integer("id", memberId).forEachRow(
-            m_db.sql(),
-            "SELECT orders, revenue_minor, first_purchase_at, last_purchase_at FROM members WHERE id = :id",
-            [&](const soci::row& r) {
-                MemberTotals t;
-                t.orders = rowInt(r, 0);
-                t.revenue = Money(rowInt(r, 1));
-                if (auto first = rowOptText(r, 2); first && !first->empty())
-                    if (auto ts = parseTimestamp(*first); ts.ok()) t.firstPurchase = ts.value();
-                if (auto last = rowOptText(r, 3); last && !last->empty())
-                    if (auto ts = parseTimestamp(*last); ts.ok()) t.lastPurchase = ts.value();
-                out = t;
-            });
-        if (!out) throw NotFound("Member #" + std::to_string(memberId) + " no longer exists");
-        return *out;
-    });
+    return withSqlErrors(m_db, "Could not load the purchase totals of member #" + std::to_string(memberId),
+                         [&] {
+                             std::optional<MemberTotals> out;
+                             QueryArgs()
+                                 .integer("id", memberId)
+                                 .forEachRow(m_db.sql(),
+                                             "SELECT orders, revenue_minor, first_purchase_at, "
+                                             "last_purchase_at FROM members WHERE id = :id",
+                                             [&](const soci::row& r) {
+                                                 MemberTotals t;
+                                                 t.orders = rowInt(r, 0);
+                                                 t.revenue = Money(rowInt(r, 1));
+                                                 if (auto first = rowOptText(r, 2); first && !first->empty())
+                                                     if (auto ts = parseTimestamp(*first); ts.ok())
+                                                         t.firstPurchase = ts.value();
+                                                 if (auto last = rowOptText(r, 3); last && !last->empty())
+                                                     if (auto ts = parseTimestamp(*last); ts.ok())
+                                                         t.lastPurchase = ts.value();
+                                                 out = t;
+                                             });
+                             if (!out)
+                                 throw NotFound("Member #" + std::to_string(memberId) + " no longer exists");
+                             return *out;
+                         });
 }
 
 std::vector<Transaction> SociMemberRepository::recentTransactions(std::int64_t memberId, int limit) {
     return withSqlErrors(m_db, "Could not load the transactions of member #" + std::to_string(memberId), [&] {
         std::vector<Transaction> out;
         // transactions_member_time (member_id, occurred_at) serves both the filter and the order.
-        QueryArgs().integer("id", memberId).integer("n", limit).forEachRow(
-            m_db.sql(),
-            "SELECT t.id, t.order_id, m.card_no, t.store_code, t.channel, t.occurred_at, t.amount_minor, "
-            "t.currency, t.kind, t.items, t.category FROM transactions t JOIN members m ON m.id = t.member_id "
-            "WHERE t.member_id = :id ORDER BY t.occurred_at DESC, t.id DESC LIMIT :n",
-            [&](const soci::row& r) { out.push_back(transactionFromRow(r)); });
+        QueryArgs()
+            .integer("id", memberId)
+            .integer("n", limit)
+            .forEachRow(
+                m_db.sql(),
+                "SELECT t.id, t.order_id, m.card_no, t.store_code, t.channel, t.occurred_at, t.amount_minor, "
+                "t.currency, t.kind, t.items, t.category FROM transactions t JOIN members m ON m.id = "
+                "t.member_id "
+                "WHERE t.member_id = :id ORDER BY t.occurred_at DESC, t.id DESC LIMIT :n",
+                [&](const soci::row& r) { out.push_back(transactionFromRow(r)); });
         return out;
     });
 }
@@ -242,9 +260,10 @@ std::vector<Store> SociStoreRepository::all() {
 std::optional<Store> SociStoreRepository::findByCode(const std::string& code) {
     return withSqlErrors(m_db, "Could not load store " + code, [&] {
         std::optional<Store> out;
-        QueryArgs().text("code", code).forEachRow(m_db.sql(),
-                                                  "SELECT id, code, name, city FROM stores WHERE code = :code",
-                                                  [&](const soci::row& r) { out = storeFromRow(r); });
+        QueryArgs()
+            .text("code", code)
+            .forEachRow(m_db.sql(), "SELECT id, code, name, city FROM stores WHERE code = :code",
+                        [&](const soci::row& r) { out = storeFromRow(r); });
         return out;
     });
 }
@@ -254,18 +273,20 @@ void SociStoreRepository::upsert(Store& s, const Actor& who) {
     withSqlErrors(m_db, "Could not save store " + s.code, [&] {
         WriteTransaction tx(m_db);
         std::optional<Store> before;
-        QueryArgs().text("code", s.code).forEachRow(m_db.sql(),
-                                                    "SELECT id, code, name, city FROM stores WHERE code = :code",
-                                                    [&](const soci::row& r) { before = storeFromRow(r); });
+        QueryArgs()
+            .text("code", s.code)
+            .forEachRow(m_db.sql(), "SELECT id, code, name, city FROM stores WHERE code = :code",
+                        [&](const soci::row& r) { before = storeFromRow(r); });
         if (before) {
-            m_db.sql() << "UPDATE stores SET name = :name, city = :city WHERE id = :id", soci::use(s.name, "name"),
-                soci::use(s.city, "city"), soci::use(before->id, "id");
+            m_db.sql() << "UPDATE stores SET name = :name, city = :city WHERE id = :id",
+                soci::use(s.name, "name"), soci::use(s.city, "city"), soci::use(before->id, "id");
             after.id = before->id;
             appendAudit(m_db, who, "update", "store", s.code, storeToJson(*before), storeToJson(after));
         } else {
             long long id = 0;
             m_db.sql() << "INSERT INTO stores (code, name, city) VALUES (:code, :name, :city) RETURNING id",
-                soci::use(s.code, "code"), soci::use(s.name, "name"), soci::use(s.city, "city"), soci::into(id);
+                soci::use(s.code, "code"), soci::use(s.name, "name"), soci::use(s.city, "city"),
+                soci::into(id);
             after.id = id;
             appendAudit(m_db, who, "insert", "store", s.code, std::nullopt, storeToJson(after));
         }

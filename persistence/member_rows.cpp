@@ -9,10 +9,24 @@ namespace md::db {
 namespace {
 
 const std::vector<std::string>& updatableColumns() {
-    static const std::vector<std::string> cols{
-        "name", "name_key", "phone", "phone_rev", "email", "email_key", "birthday", "gender", "join_date",
-        "home_store", "email_consent", "email_consent_source", "email_consent_at", "sms_consent",
-        "sms_consent_source", "sms_consent_at", "version", "updated_at"};
+    static const std::vector<std::string> cols{"name",
+                                               "name_key",
+                                               "phone",
+                                               "phone_rev",
+                                               "email",
+                                               "email_key",
+                                               "birthday",
+                                               "gender",
+                                               "join_date",
+                                               "home_store",
+                                               "email_consent",
+                                               "email_consent_source",
+                                               "email_consent_at",
+                                               "sms_consent",
+                                               "sms_consent_source",
+                                               "sms_consent_at",
+                                               "version",
+                                               "updated_at"};
     return cols;
 }
 
@@ -53,7 +67,8 @@ void appendMemberFields(BulkWriter& w, const Member& m, const std::string& now) 
 
 std::vector<BulkColumn> typed(const std::vector<std::string>& names) {
     std::vector<BulkColumn> out;
-    for (const auto& n : names) out.push_back({n, isIntegerColumn(n) ? ColumnType::Integer : ColumnType::Text});
+    for (const auto& n : names)
+        out.push_back({n, isIntegerColumn(n) ? ColumnType::Integer : ColumnType::Text});
     return out;
 }
 
@@ -75,12 +90,15 @@ void appendMemberRow(BulkWriter& w, const Member& m, const std::string& now) {
 std::vector<BulkColumn> memberColumnsWithIdAndTotals() {
     auto cols = memberColumns();
     cols.insert(cols.begin(), BulkColumn{"id", ColumnType::Integer});
-    for (const char* c : {"orders", "revenue_minor"}) cols.push_back({c, ColumnType::Integer});
-    for (const char* c : {"first_purchase_at", "last_purchase_at"}) cols.push_back({c, ColumnType::Text});
+    for (const char* c : {"orders", "revenue_minor"})
+        cols.push_back({c, ColumnType::Integer});
+    for (const char* c : {"first_purchase_at", "last_purchase_at"})
+        cols.push_back({c, ColumnType::Text});
     return cols;
 }
 
-void appendMemberRowWithIdAndTotals(BulkWriter& w, const Member& m, const std::string& now, const MemberTotals& t) {
+void appendMemberRowWithIdAndTotals(BulkWriter& w, const Member& m, const std::string& now,
+                                    const MemberTotals& t) {
     w.integer(m.id);
     appendMemberFields(w, m, now);
     w.integer(t.orders).integer(t.revenue.minor());
@@ -105,19 +123,22 @@ void appendMemberUpdate(BulkWriter& w, const Member& m, const std::string& now) 
 
 std::string memberUpdateFromSql(const std::string& staging) {
     std::string set;
-    for (const auto& c : updatableColumns()) set += (set.empty() ? "" : ", ") + c + " = u." + c;
+    for (const auto& c : updatableColumns())
+        set += (set.empty() ? "" : ", ") + c + " = u." + c;
     return "UPDATE members SET " + set + " FROM " + staging + " u WHERE members.id = u.id";
 }
 
 std::string memberUpdateShapeSql() {
     std::string cols = "id";
-    for (const auto& c : updatableColumns()) cols += ", " + c;
+    for (const auto& c : updatableColumns())
+        cols += ", " + c;
     return "SELECT " + cols + " FROM members";
 }
 
 std::size_t memberColumnCount() {
     std::size_t n = 1;
-    for (const char* c = kMemberColumns; *c; ++c) n += *c == ',';
+    for (const char* c = kMemberColumns; *c; ++c)
+        n += *c == ',';
     return n;
 }
 

@@ -15,7 +15,8 @@ std::vector<BulkColumn> memberColumns();
 void appendMemberRow(BulkWriter& w, const Member& m, const std::string& now);
 /// The demo loader's shape: m.id given, and the totals it computed while generating.
 std::vector<BulkColumn> memberColumnsWithIdAndTotals();
-void appendMemberRowWithIdAndTotals(BulkWriter& w, const Member& m, const std::string& now, const MemberTotals& t);
+void appendMemberRowWithIdAndTotals(BulkWriter& w, const Member& m, const std::string& now,
+                                    const MemberTotals& t);
 
 /// Columns of the upsert staging table, which appendMemberUpdate() fills: the member's id and every
 /// column an import may change.

@@ -9,8 +9,8 @@
 namespace md::db {
 
 struct Migration {
-    int version = 0;   ///< NNN of NNN_name.sql
-    std::string name;  ///< "initial"
+    int version = 0;  ///< NNN of NNN_name.sql
+    std::string name; ///< "initial"
     std::filesystem::path file;
 };
 

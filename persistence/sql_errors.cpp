@@ -35,7 +35,7 @@ int sqliteErrorCode(Database& db) {
 
 bool looksLikeConnectionLoss(const std::string& message) {
     static constexpr std::array<std::string_view, 8> markers = {
-        "server closed the connection", "could not connect",     "no connection to the server",
+        "server closed the connection", "could not connect",      "no connection to the server",
         "connection to server",         "terminating connection", "SSL SYSCALL error",
         "Connection refused",           "connection not open"};
     for (auto m : markers)
@@ -57,10 +57,12 @@ void throwDatabaseFailure(Database& db, const std::string& headline, const std::
                                     ", then try again.",
                                 headline + ": " + detail);
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED || contains(detail, "database is locked"))
-            throw DatabaseError("The database is busy: another program is writing to it. Try again in a moment.",
-                                headline + ": " + detail);
+            throw DatabaseError(
+                "The database is busy: another program is writing to it. Try again in a moment.",
+                headline + ": " + detail);
         if (code == SQLITE_READONLY || contains(detail, "readonly database"))
-            throw DatabaseError("The database file " + db.url().path + " is read-only.", headline + ": " + detail);
+            throw DatabaseError("The database file " + db.url().path + " is read-only.",
+                                headline + ": " + detail);
     }
     throw DatabaseError(headline, detail);
 }

@@ -14,12 +14,11 @@ namespace md::db {
 /// Throws DatabaseUnavailable when the connection is gone (PostgreSQL PQstatus, or a message that says
 /// so), else DatabaseError. A full disk gets its own headline, because the fix is the user's, not ours.
 [[noreturn]] void throwDatabaseFailure(Database& db, const std::string& headline, const std::string& detail,
-                                      bool connectionCategory = false);
+                                       bool connectionCategory = false);
 
 /// Runs fn and translates soci::soci_error into md::DatabaseUnavailable / md::DatabaseError with
 /// `headline` ("Could not save member MD0001") and the driver message as detail.
-template <class F>
-decltype(auto) withSqlErrors(Database& db, const std::string& headline, F&& fn) {
+template <class F> decltype(auto) withSqlErrors(Database& db, const std::string& headline, F&& fn) {
     try {
         return std::forward<F>(fn)();
     } catch (const soci::soci_error& e) {

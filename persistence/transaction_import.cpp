@@ -31,9 +31,11 @@ std::unordered_map<std::string, std::int64_t> loadMemberIds(Database& db) {
     std::unordered_map<std::string, std::int64_t> ids;
     long long id = 0;
     std::string card;
-    soci::statement st = (db.sql().prepare << "SELECT id, card_no FROM members", soci::into(id), soci::into(card));
+    soci::statement st =
+        (db.sql().prepare << "SELECT id, card_no FROM members", soci::into(id), soci::into(card));
     st.execute();
-    while (st.fetch()) ids.emplace(card, id);
+    while (st.fetch())
+        ids.emplace(card, id);
     return ids;
 }
 
@@ -50,7 +52,8 @@ public:
         const auto members = loadMemberIds(m_db);
         TransactionLineParser parser(m_session, members, loadStoreCodes(m_db));
         int anyTransaction = 0;
-        m_db.sql() << "SELECT COUNT(*) FROM (SELECT 1 FROM transactions LIMIT 1) x", soci::into(anyTransaction);
+        m_db.sql() << "SELECT COUNT(*) FROM (SELECT 1 FROM transactions LIMIT 1) x",
+            soci::into(anyTransaction);
         if (anyTransaction != 0)
             m_keys.emplace(m_db, "md_import_order_keys",
                            "SELECT CAST(0 AS BIGINT) AS line, store_code, order_id FROM transactions");
@@ -94,13 +97,18 @@ private:
     std::unordered_set<std::size_t> existingOrders() {
         std::unordered_set<std::size_t> found;
         if (!m_keys) return found;
-        BulkWriter keys(m_db, m_keys->name(),
-                        {{"line", ColumnType::Integer}, {"store_code"}, {"order_id"}}, kBatchRows);
+        BulkWriter keys(m_db, m_keys->name(), {{"line", ColumnType::Integer}, {"store_code"}, {"order_id"}},
+                        kBatchRows);
         for (const auto& p : m_batch)
-            keys.integer(static_cast<std::int64_t>(p.line)).text(p.parsed.tx.storeCode).text(p.parsed.tx.orderId).endRow();
+            keys.integer(static_cast<std::int64_t>(p.line))
+                .text(p.parsed.tx.storeCode)
+                .text(p.parsed.tx.orderId)
+                .endRow();
         keys.flush();
-        const std::string join = " FROM " + m_keys->name() +
-                                 " k JOIN transactions t ON t.store_code = k.store_code AND t.order_id = k.order_id";
+        m_keys->analyze();
+        const std::string join =
+            " FROM " + m_keys->name() +
+            " k JOIN transactions t ON t.store_code = k.store_code AND t.order_id = k.order_id";
         long long line = 0, memberId = 0;
         soci::statement st = (m_db.sql().prepare << "SELECT k.line, t.member_id" + join, soci::into(line),
                               soci::into(memberId));

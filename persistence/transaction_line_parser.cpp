@@ -8,7 +8,9 @@ namespace md::db {
 
 namespace {
 
-Invalid missing(std::string_view column) { return Invalid{"missing required field " + std::string(column)}; }
+Invalid missing(std::string_view column) {
+    return Invalid{"missing required field " + std::string(column)};
+}
 
 // A whole number of items, 0 to a million; anything else is a typo in the file.
 std::optional<int> parseItems(std::string_view s) {
@@ -72,7 +74,8 @@ Expected<ParsedTransaction> TransactionLineParser::parse(const CsvRecord& r) con
     auto amount = Money::parse(amountText, kProgrammeCurrency);
     if (!amount) return Invalid{fieldReason("amount", amount.error())};
     if (amount.value().minor() <= 0)
-        return Invalid{"amount must be positive, not " + std::string(amountText) + " (a refund has kind refund)"};
+        return Invalid{"amount must be positive, not " + std::string(amountText) +
+                       " (a refund has kind refund)"};
     t.amount = amount.value();
 
     if (const auto k = field(m_kind); !k.empty()) {
@@ -82,7 +85,9 @@ Expected<ParsedTransaction> TransactionLineParser::parse(const CsvRecord& r) con
     }
     if (const auto i = field(m_items); !i.empty()) {
         const auto items = parseItems(i);
-        if (!items) return Invalid{"items: expected a whole number from 0 to 1000000, not \"" + std::string(i) + "\""};
+        if (!items)
+            return Invalid{"items: expected a whole number from 0 to 1000000, not \"" + std::string(i) +
+                           "\""};
         t.items = *items;
     }
     t.category = std::string(field(m_category));
@@ -90,9 +95,16 @@ Expected<ParsedTransaction> TransactionLineParser::parse(const CsvRecord& r) con
 }
 
 std::vector<BulkColumn> transactionColumns() {
-    return {{"order_id"},    {"member_id", ColumnType::Integer},    {"store_code"}, {"channel"},
-            {"occurred_at"}, {"amount_minor", ColumnType::Integer}, {"currency"},   {"kind"},
-            {"items", ColumnType::Integer}, {"category"}};
+    return {{"order_id"},
+            {"member_id", ColumnType::Integer},
+            {"store_code"},
+            {"channel"},
+            {"occurred_at"},
+            {"amount_minor", ColumnType::Integer},
+            {"currency"},
+            {"kind"},
+            {"items", ColumnType::Integer},
+            {"category"}};
 }
 
 void appendTransactionRow(BulkWriter& w, const Transaction& t, std::int64_t memberId) {

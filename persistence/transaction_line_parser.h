@@ -22,7 +22,8 @@ struct ParsedTransaction {
 class TransactionLineParser {
 public:
     /// members: card number -> member id; stores: upper-cased code -> code as stored.
-    TransactionLineParser(const ImportSession& session, const std::unordered_map<std::string, std::int64_t>& members,
+    TransactionLineParser(const ImportSession& session,
+                          const std::unordered_map<std::string, std::int64_t>& members,
                           std::unordered_map<std::string, std::string> stores);
     Expected<ParsedTransaction> parse(const CsvRecord& r) const;
 

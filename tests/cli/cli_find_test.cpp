@@ -13,19 +13,22 @@ struct Programme {
     Programme() {
         // demo --members 0 creates the stores the transactions refer to, and nothing else.
         BOOST_REQUIRE(runOn(db, {"demo", "--members", "0"}).exitCode == 0);
-        const auto members = writeScratch(db, "members.csv", membersCsv({
-            "MD20000001,王芳,+86 138 0013 8000,wang.fang@example.com,1990-05-01,F,2024-01-15,SH001,1,0",
-            "MD20000002,Emma Zhang,13900001111,emma.zhang@gmail.com,1995-02-03,F,2024-02-01,BJ001,0,1",
-            "MD20000003,李雷,13700002222,,,M,2024-03-01,,0,0",
-            "MD20000004,王小明,13600003333,,,M,2024-03-02,,0,0",
-        }));
+        const auto members = writeScratch(
+            db, "members.csv",
+            membersCsv({
+                "MD20000001,王芳,+86 138 0013 8000,wang.fang@example.com,1990-05-01,F,2024-01-15,SH001,1,0",
+                "MD20000002,Emma Zhang,13900001111,emma.zhang@gmail.com,1995-02-03,F,2024-02-01,BJ001,0,1",
+                "MD20000003,李雷,13700002222,,,M,2024-03-01,,0,0",
+                "MD20000004,王小明,13600003333,,,M,2024-03-02,,0,0",
+            }));
         const auto r = runOn(db, {"import", "members", members});
         BOOST_REQUIRE_MESSAGE(r.exitCode == 0, describe(r));
-        const auto tx = writeScratch(db, "tx.csv",
-                                     "order_id,card_no,store,channel,occurred_at,amount,currency,kind,items,category\n"
-                                     "SH001-1,MD20000001,SH001,store,2024-02-01T10:15:00Z,128.50,CNY,purchase,2,服装\n"
-                                     "SH001-2,MD20000001,SH001,app,2024-03-05T12:00:00Z,71.50,CNY,purchase,1,美妆\n"
-                                     "SH001-3,MD20000001,SH001,store,2024-03-08T09:30:00Z,20.00,CNY,refund,1,美妆\n");
+        const auto tx =
+            writeScratch(db, "tx.csv",
+                         "order_id,card_no,store,channel,occurred_at,amount,currency,kind,items,category\n"
+                         "SH001-1,MD20000001,SH001,store,2024-02-01T10:15:00Z,128.50,CNY,purchase,2,服装\n"
+                         "SH001-2,MD20000001,SH001,app,2024-03-05T12:00:00Z,71.50,CNY,purchase,1,美妆\n"
+                         "SH001-3,MD20000001,SH001,store,2024-03-08T09:30:00Z,20.00,CNY,refund,1,美妆\n");
         const auto t = runOn(db, {"import", "transactions", tx});
         BOOST_REQUIRE_MESSAGE(t.exitCode == 0, describe(t));
     }
@@ -67,8 +70,8 @@ BOOST_AUTO_TEST_CASE(find_prints_a_table_with_totals) {
     Programme p;
     const auto r = runOn(p.db, {"find", "13800138000"});
     BOOST_TEST(r.exitCode == 0, describe(r));
-    for (const char* text : {"Card", "Name", "Phone", "Store", "Joined", "Orders", "Revenue", "MD20000001", "王芳",
-                             "138 0013 8000", "SH001", "2024-01-15", "¥180.00"})
+    for (const char* text : {"Card", "Name", "Phone", "Store", "Joined", "Orders", "Revenue", "MD20000001",
+                             "王芳", "138 0013 8000", "SH001", "2024-01-15", "¥180.00"})
         BOOST_TEST(contains(r.out, text), text << "\n" << describe(r));
     BOOST_TEST(!contains(r.out, "MD20000002"));
 }
@@ -108,11 +111,12 @@ BOOST_AUTO_TEST_CASE(show_json_has_profile_consent_totals_and_recent_transaction
     Programme p;
     const auto r = runOn(p.db, {"show", "MD20000001", "--json"});
     BOOST_TEST(r.exitCode == 0, describe(r));
-    for (const char* text : {"\"name\": \"王芳\"", "\"email\": \"wang.fang@example.com\"", "\"home_store\": \"SH001\"",
-                             "\"home_store_name\": \"上海南京西路店\"", "\"source\": \"import\"", "\"orders\": 2",
-                             "\"revenue\": \"180.00\"", "\"revenue_minor\": 18000",
-                             "\"first_purchase\": \"2024-02-01T10:15:00Z\"", "\"last_purchase\": \"2024-03-05T12:00:00Z\"",
-                             "\"order_id\": \"SH001-3\"", "\"kind\": \"refund\"", "\"category\": \"美妆\""})
+    for (const char* text :
+         {"\"name\": \"王芳\"", "\"email\": \"wang.fang@example.com\"", "\"home_store\": \"SH001\"",
+          "\"home_store_name\": \"上海南京西路店\"", "\"source\": \"import\"", "\"orders\": 2",
+          "\"revenue\": \"180.00\"", "\"revenue_minor\": 18000",
+          "\"first_purchase\": \"2024-02-01T10:15:00Z\"", "\"last_purchase\": \"2024-03-05T12:00:00Z\"",
+          "\"order_id\": \"SH001-3\"", "\"kind\": \"refund\"", "\"category\": \"美妆\""})
         BOOST_TEST(contains(r.out, text), text << "\n" << describe(r));
     // Newest first.
     BOOST_TEST(r.out.find("SH001-3") < r.out.find("SH001-1"), describe(r));
@@ -122,8 +126,9 @@ BOOST_AUTO_TEST_CASE(show_text_reads_like_a_member_card) {
     Programme p;
     const auto r = runOn(p.db, {"show", "MD20000001"});
     BOOST_TEST(r.exitCode == 0, describe(r));
-    for (const char* text : {"王芳", "138 0013 8000", "SH001 上海南京西路店", "Consent", "granted, source import",
-                             "refused, source import", "¥180.00", "Recent transactions", "SH001-2", "times UTC"})
+    for (const char* text :
+         {"王芳", "138 0013 8000", "SH001 上海南京西路店", "Consent", "granted, source import",
+          "refused, source import", "¥180.00", "Recent transactions", "SH001-2", "times UTC"})
         BOOST_TEST(contains(r.out, text), text << "\n" << describe(r));
 
     const auto quiet = runOn(p.db, {"show", "MD20000003"});

@@ -2,7 +2,8 @@
 
 namespace md::test {
 
-const char* const kMembersHeader = "card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent";
+const char* const kMembersHeader =
+    "card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent";
 
 std::string describe(const CliResult& r) {
     return "exit " + std::to_string(r.exitCode) + "\n--- stdout ---\n" + r.out + "--- stderr ---\n" + r.err;
@@ -19,7 +20,8 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 std::string membersCsv(const std::vector<std::string>& lines) {
     std::string csv = std::string(kMembersHeader) + "\n";
-    for (const auto& l : lines) csv += l + "\n";
+    for (const auto& l : lines)
+        csv += l + "\n";
     return csv;
 }
 

@@ -32,28 +32,31 @@ BOOST_AUTO_TEST_SUITE(cli_import)
 
 BOOST_AUTO_TEST_CASE(bad_lines_go_to_the_rejects_file_and_the_import_exits_3) {
     TestDatabase db;
-    const std::string file = writeScratch(db, "members.csv", membersCsv({
-        "MD10000001,王芳,13800138000,wang.fang@example.com,1990-05-01,F,2024-01-15,,1,1",
-        "MD10000002,Bad Phone,12345,,,,2024-01-15,,0,0",
-        "MD10000003,Emma Zhang,+86 139 0000 1111,emma.zhang@gmail.com,1995-02-03,F,2024-02-01,,0,1",
-        "MD10000004,,13900002222,,,,2024-02-01,,0,0",
-        "MD10000005,No Contact,,,,,2024-02-01,,0,0",
-        "MD10000006,Too Short,13900003333",
-    }));
+    const std::string file = writeScratch(
+        db, "members.csv",
+        membersCsv({
+            "MD10000001,王芳,13800138000,wang.fang@example.com,1990-05-01,F,2024-01-15,,1,1",
+            "MD10000002,Bad Phone,12345,,,,2024-01-15,,0,0",
+            "MD10000003,Emma Zhang,+86 139 0000 1111,emma.zhang@gmail.com,1995-02-03,F,2024-02-01,,0,1",
+            "MD10000004,,13900002222,,,,2024-02-01,,0,0",
+            "MD10000005,No Contact,,,,,2024-02-01,,0,0",
+            "MD10000006,Too Short,13900003333",
+        }));
     const auto r = runOn(db, {"import", "members", file});
     BOOST_TEST(r.exitCode == 3, describe(r));
     BOOST_TEST(r.out == "Imported 2 of 6 records; 4 rejected — see " + file + ".rejects.csv\n", describe(r));
 
     const std::string expected =
-        csvLine({"line", "reason", "card_no", "name", "phone", "email", "birthday", "gender", "join_date", "store",
-                 "email_consent", "sms_consent"}) +
-        csvLine({"3", "phone: " + md::PhoneNumber::parse("12345").error(), "MD10000002", "Bad Phone", "12345", "", "",
-                 "", "2024-01-15", "", "0", "0"}) +
-        csvLine({"5", "missing required field name", "MD10000004", "", "13900002222", "", "", "", "2024-02-01", "",
-                 "0", "0"}) +
+        csvLine({"line", "reason", "card_no", "name", "phone", "email", "birthday", "gender", "join_date",
+                 "store", "email_consent", "sms_consent"}) +
+        csvLine({"3", "phone: " + md::PhoneNumber::parse("12345").error(), "MD10000002", "Bad Phone", "12345",
+                 "", "", "", "2024-01-15", "", "0", "0"}) +
+        csvLine({"5", "missing required field name", "MD10000004", "", "13900002222", "", "", "",
+                 "2024-02-01", "", "0", "0"}) +
         csvLine({"6", "missing required field: phone or email", "MD10000005", "No Contact", "", "", "", "",
                  "2024-02-01", "", "0", "0"}) +
-        csvLine({"7", "wrong column count: 3 fields, header has 10", "MD10000006", "Too Short", "13900003333"});
+        csvLine(
+            {"7", "wrong column count: 3 fields, header has 10", "MD10000006", "Too Short", "13900003333"});
     BOOST_TEST(readFile(file + ".rejects.csv") == expected);
 
     const auto found = runOn(db, {"find", "13800138000"});
@@ -111,12 +114,14 @@ BOOST_AUTO_TEST_CASE(ctrl_c_cancels_the_import_and_rolls_it_back) {
 
 BOOST_AUTO_TEST_CASE(export_then_import_into_an_empty_database_then_export_is_identical) {
     TestDatabase source;
-    const std::string input = writeScratch(source, "in.csv", membersCsv({
-        "MD30000002,\"Zhang, Wei\",13800138000,zhang.wei@example.com,1988-02-29,M,2023-05-01,,1,0",
-        "MD30000001,王芳,+86 139 0000 1111,,1990-05-01,F,2024-01-15,,0,1",
-        "MD30000003,\"Anna \"\"Ann\"\" Lee\",,anna@example.org,,,2022-12-31,,1,1",
-        "MD30000004,欧阳娜娜,0086 13700002222,,,O,2021-07-07,,0,0",
-    }));
+    const std::string input = writeScratch(
+        source, "in.csv",
+        membersCsv({
+            "MD30000002,\"Zhang, Wei\",13800138000,zhang.wei@example.com,1988-02-29,M,2023-05-01,,1,0",
+            "MD30000001,王芳,+86 139 0000 1111,,1990-05-01,F,2024-01-15,,0,1",
+            "MD30000003,\"Anna \"\"Ann\"\" Lee\",,anna@example.org,,,2022-12-31,,1,1",
+            "MD30000004,欧阳娜娜,0086 13700002222,,,O,2021-07-07,,0,0",
+        }));
     BOOST_REQUIRE(runOn(source, {"import", "members", input}).exitCode == 0);
     const auto first = runOn(source, {"export", "members"});
     BOOST_TEST_REQUIRE(first.exitCode == 0, describe(first));

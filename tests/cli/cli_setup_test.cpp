@@ -78,7 +78,8 @@ BOOST_AUTO_TEST_CASE(bad_arguments_are_usage_errors_with_exit_2) {
     for (const auto& args : bad) {
         const auto r = runOn(db, args);
         std::string joined;
-        for (const auto& a : args) joined += a + " ";
+        for (const auto& a : args)
+            joined += a + " ";
         BOOST_TEST(r.exitCode == 2, joined << "\n" << describe(r));
         BOOST_TEST(contains(r.err, "error:"), joined << "\n" << describe(r));
     }
@@ -105,11 +106,14 @@ BOOST_AUTO_TEST_CASE(a_database_from_a_newer_version_is_refused_and_left_alone) 
     const int future = Database::supportedSchemaVersion() + 1;
     {
         auto conn = db.open();
-        conn->sql() << "INSERT INTO schema_version (version, name, applied_at) VALUES (" + std::to_string(future) +
-                           ", 'future', '2030-01-01T00:00:00Z')";
+        conn->sql() << "INSERT INTO schema_version (version, name, applied_at) VALUES (" +
+                           std::to_string(future) + ", 'future', '2030-01-01T00:00:00Z')";
     }
-    for (const std::vector<std::string>& args : {std::vector<std::string>{"init"}, {"find", "wang"}, {"show", "MD1234"},
-                                                 {"export", "members"}, {"demo", "--members", "5"}}) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"init"},
+                                                 {"find", "wang"},
+                                                 {"show", "MD1234"},
+                                                 {"export", "members"},
+                                                 {"demo", "--members", "5"}}) {
         const auto r = runOn(db, args);
         BOOST_TEST(r.exitCode == 2, args[0] << "\n" << describe(r));
         BOOST_TEST(contains(r.err, "newer"), args[0] << "\n" << describe(r));

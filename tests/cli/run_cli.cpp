@@ -24,10 +24,12 @@ std::vector<std::string> childEnvironment(const CliEnv& env) {
         const std::string entry = *e;
         const std::string name = entry.substr(0, entry.find('='));
         bool drop = env.set.count(name) > 0;
-        for (const auto& u : env.unset) drop = drop || u == name;
+        for (const auto& u : env.unset)
+            drop = drop || u == name;
         if (!drop) out.push_back(entry);
     }
-    for (const auto& [k, v] : env.set) out.push_back(k + "=" + v);
+    for (const auto& [k, v] : env.set)
+        out.push_back(k + "=" + v);
     return out;
 }
 
@@ -47,16 +49,19 @@ RunningCli::RunningCli(const std::vector<std::string>& args, const CliEnv& env) 
     posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&fa, outPipe[1], STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&fa, errPipe[1], STDERR_FILENO);
-    for (int fd : {outPipe[0], outPipe[1], errPipe[0], errPipe[1]}) posix_spawn_file_actions_addclose(&fa, fd);
+    for (int fd : {outPipe[0], outPipe[1], errPipe[0], errPipe[1]})
+        posix_spawn_file_actions_addclose(&fa, fd);
 
     std::vector<std::string> argStrings{MEMBERDESK_CLI_PATH};
     argStrings.insert(argStrings.end(), args.begin(), args.end());
     std::vector<char*> argv;
-    for (auto& a : argStrings) argv.push_back(a.data());
+    for (auto& a : argStrings)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
     auto envStrings = childEnvironment(env);
     std::vector<char*> envp;
-    for (auto& e : envStrings) envp.push_back(e.data());
+    for (auto& e : envStrings)
+        envp.push_back(e.data());
     envp.push_back(nullptr);
 
     const int rc = posix_spawn(&m_pid, MEMBERDESK_CLI_PATH, &fa, nullptr, argv.data(), envp.data());
@@ -65,7 +70,8 @@ RunningCli::RunningCli(const std::vector<std::string>& args, const CliEnv& env) 
     close(errPipe[1]);
     m_outFd = outPipe[0];
     m_errFd = errPipe[0];
-    if (rc != 0) throw std::runtime_error(std::string("cannot start " MEMBERDESK_CLI_PATH ": ") + std::strerror(rc));
+    if (rc != 0)
+        throw std::runtime_error(std::string("cannot start " MEMBERDESK_CLI_PATH ": ") + std::strerror(rc));
 }
 
 RunningCli::~RunningCli() {

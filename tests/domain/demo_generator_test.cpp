@@ -38,7 +38,9 @@ const DemoData& large() {
     return d;
 }
 
-bool isLatinName(const std::string& name) { return !name.empty() && static_cast<unsigned char>(name[0]) < 0x80; }
+bool isLatinName(const std::string& name) {
+    return !name.empty() && static_cast<unsigned char>(name[0]) < 0x80;
+}
 
 } // namespace
 
@@ -73,14 +75,17 @@ BOOST_AUTO_TEST_CASE(stores_cover_the_big_cities_with_unique_codes) {
         cities.insert(s.city);
     }
     BOOST_TEST(codes.size() == stores.size());
-    for (const char* city : {"上海", "北京", "广州", "深圳", "成都", "杭州"}) BOOST_TEST(cities.count(city) == 1u);
+    for (const char* city : {"上海", "北京", "广州", "深圳", "成都", "杭州"})
+        BOOST_TEST(cities.count(city) == 1u);
     BOOST_TEST(stores.front().code == "BJ001"); // in code order
-    BOOST_TEST((std::find(stores.begin(), stores.end(), Store{0, "SH001", "上海南京西路店", "上海"}) != stores.end()));
+    BOOST_TEST((std::find(stores.begin(), stores.end(), Store{0, "SH001", "上海南京西路店", "上海"}) !=
+                stores.end()));
 
     DemoOptions many;
     many.stores = 40;
     std::set<std::string> manyCodes;
-    for (const auto& s : DemoGenerator(many).stores()) manyCodes.insert(s.code);
+    for (const auto& s : DemoGenerator(many).stores())
+        manyCodes.insert(s.code);
     BOOST_TEST(manyCodes.size() == 40u);
 }
 
@@ -159,7 +164,8 @@ BOOST_AUTO_TEST_CASE(transactions_follow_their_member_in_time_order_within_the_p
         const auto& m = d.members[d.owner[i]];
         BOOST_TEST(t.cardNo == m.card.str());
         BOOST_TEST((t.occurredAt >= Timestamp{m.joinDate} && t.occurredAt < endExclusive));
-        if (i > 0 && d.owner[i - 1] == d.owner[i]) BOOST_TEST((d.transactions[i - 1].occurredAt <= t.occurredAt));
+        if (i > 0 && d.owner[i - 1] == d.owner[i])
+            BOOST_TEST((d.transactions[i - 1].occurredAt <= t.occurredAt));
         BOOST_TEST(storeOrders.insert(t.storeCode + "|" + t.orderId).second, "duplicate order " << t.orderId);
         BOOST_TEST(t.amount.minor() > 0);
         BOOST_TEST(t.amount.minor() % 10 == 0);

@@ -26,8 +26,7 @@ class wxTextCtrl;
 
 // Boost.Test prints the operands of failed comparisons: wxString as UTF-8.
 namespace boost::test_tools::tt_detail {
-template <>
-struct print_log_value<wxString> {
+template <> struct print_log_value<wxString> {
     void operator()(std::ostream& os, const wxString& s) { os << '"' << s.utf8_str() << '"'; }
 };
 } // namespace boost::test_tools::tt_detail
@@ -63,7 +62,9 @@ DialogRecorder& dialogs();
 int assertCount();
 
 /// The wx wrappers of UTF-8 test data.
-inline wxString u8(const std::string& s) { return wxString::FromUTF8(s.c_str()); }
+inline wxString u8(const std::string& s) {
+    return wxString::FromUTF8(s.c_str());
+}
 
 /// A fresh demo database (loadDemo, fixed seed) and a MainFrame open on it, ready and counted.
 class FrameFixture {
@@ -81,8 +82,7 @@ public:
     wxSearchCtrl& searchBox();
     wxTextCtrl& detailText(const char* name);
     wxStaticText& detailLabel(const char* name);
-    template <class T>
-    T& named(const char* name) {
+    template <class T> T& named(const char* name) {
         auto* w = dynamic_cast<T*>(wxWindow::FindWindowByName(name, m_frame));
         if (!w) throw std::runtime_error(std::string("no window named ") + name);
         return *w;

@@ -27,16 +27,21 @@ wxString jobSummary(gui::JobDialog& job) {
     return dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName(wxS("job.summary"), &job))->GetLabel();
 }
 
-std::int64_t memberCount(FrameFixture& f) { return db::SociMemberRepository(f.other()).count(MemberQuery{}); }
+std::int64_t memberCount(FrameFixture& f) {
+    return db::SociMemberRepository(f.other()).count(MemberQuery{});
+}
 
-std::string someStoreCode(FrameFixture& f) { return db::SociStoreRepository(f.other()).all().at(0).code; }
+std::string someStoreCode(FrameFixture& f) {
+    return db::SociStoreRepository(f.other()).all().at(0).code;
+}
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(main_frame)
 
 BOOST_AUTO_TEST_CASE(an_unreachable_database_is_reported_with_a_headline_and_the_technical_detail) {
     dialogs().reset();
-    auto* frame = new gui::MainFrame(db::DatabaseUrl::parse("postgresql://nobody@127.0.0.1:1/none?connect_timeout=3"));
+    auto* frame =
+        new gui::MainFrame(db::DatabaseUrl::parse("postgresql://nobody@127.0.0.1:1/none?connect_timeout=3"));
     frame->Show();
     BOOST_REQUIRE(pumpUntil([] { return !dialogs().shown.empty(); }));
     const auto shown = dialogs().shown.front();
@@ -98,7 +103,8 @@ BOOST_AUTO_TEST_CASE(cancelling_an_import_leaves_the_database_unchanged) {
         const std::string store = someStoreCode(f);
         out << "card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent\n";
         for (int i = 0; i < 200000; ++i)
-            out << "BULK" << 100000 + i << ",批量会员,1391" << 1000000 + i << ",,,,2024-05-01," << store << ",,\n";
+            out << "BULK" << 100000 + i << ",批量会员,1391" << 1000000 + i << ",,,,2024-05-01," << store
+                << ",,\n";
     }
     gui::JobDialog* job = f.frame().importMembersFrom(u8(csv.string()));
     job->cancel();
@@ -118,14 +124,15 @@ BOOST_AUTO_TEST_CASE(exporting_members_writes_every_member_and_no_partial_file) 
     std::ifstream in(target);
     std::string line;
     int lines = 0;
-    while (std::getline(in, line)) ++lines;
+    while (std::getline(in, line))
+        ++lines;
     BOOST_TEST(lines == 2001); // header + members (demo names have no newlines)
 }
 
 BOOST_AUTO_TEST_CASE(closing_the_window_while_a_search_is_running_drops_its_result_safely) {
     FrameFixture f;
     f.searchBox().SetValue(wxS("8000"));
-    pumpFor(160ms); // the debounce fires and the query is on its way
+    pumpFor(160ms);  // the debounce fires and the query is on its way
     f.reopenFrame(); // the old window goes while the result may still be queued
     pumpFor(300ms);
     BOOST_TEST(f.list().GetItemCount() == 2000);

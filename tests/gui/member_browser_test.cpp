@@ -83,7 +83,8 @@ BOOST_AUTO_TEST_CASE(a_search_result_list_can_be_sorted_in_memory) {
     FrameFixture f;
     const std::string name = f.chineseMemberWithPhone().name;
     f.searchBox().SetValue(u8(name.substr(0, 3))); // the surname: one CJK character is 3 bytes
-    BOOST_REQUIRE(pumpUntil([&] { return f.statusCount().Contains(wxS("match")) && f.list().GetItemCount() > 2; }));
+    BOOST_REQUIRE(
+        pumpUntil([&] { return f.statusCount().Contains(wxS("match")) && f.list().GetItemCount() > 2; }));
     clickColumnHeader(f.list(), 6); // Orders, ascending
     pumpFor(50ms);
     const long n = f.list().GetItemCount();

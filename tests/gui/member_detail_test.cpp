@@ -6,6 +6,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include <wx/listctrl.h>
 #include <wx/srchctrl.h>
 
@@ -74,7 +76,8 @@ BOOST_AUTO_TEST_CASE(a_valid_edit_is_saved_and_the_inline_error_goes_away) {
     BOOST_TEST(stored->version == m.version + 1);
 }
 
-BOOST_AUTO_TEST_CASE(saving_after_someone_else_changed_the_member_explains_both_versions_and_reload_shows_theirs) {
+BOOST_AUTO_TEST_CASE(
+    saving_after_someone_else_changed_the_member_explains_both_versions_and_reload_shows_theirs) {
     FrameFixture f;
     const Member m = showInDetail(f);
     f.detailText("detail.name").SetValue(u8("我的修改"));
@@ -96,6 +99,11 @@ BOOST_AUTO_TEST_CASE(saving_after_someone_else_changed_the_member_explains_both_
     BOOST_REQUIRE(pumpUntil([&] { return f.detailText("detail.name").GetValue() == u8("同事的修改"); }));
     BOOST_TEST(repo.findById(m.id)->name == "同事的修改");
     BOOST_TEST(!f.named<wxButton>("detail.save").IsEnabled());
+    // The list learns of their change too (the demo's first members are on the first screen).
+    const auto cards = f.cardsInOrder(db::SortColumn::Card, true);
+    const long row = std::find(cards.begin(), cards.end(), m.card.str()) - cards.begin();
+    BOOST_REQUIRE_LT(row, 20);
+    BOOST_TEST(pumpUntil([&] { return f.cell(row, 1) == u8("同事的修改"); }));
 }
 
 BOOST_AUTO_TEST_CASE(keeping_my_edits_after_a_conflict_lets_the_next_save_replace_their_version) {

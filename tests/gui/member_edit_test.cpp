@@ -70,7 +70,8 @@ BOOST_AUTO_TEST_CASE(removing_both_phone_and_email_breaks_the_member_rule) {
     BOOST_TEST(!r.formError.empty());
 }
 
-BOOST_AUTO_TEST_CASE(a_changed_consent_is_recorded_as_given_by_an_agent_now_and_an_unchanged_one_keeps_its_origin) {
+BOOST_AUTO_TEST_CASE(
+    a_changed_consent_is_recorded_as_given_by_an_agent_now_and_an_unchanged_one_keeps_its_origin) {
     MemberEdits e = editsOf(sample());
     e.emailConsent = true;
     const EditResult r = applyEdits(sample(), e, kNow);

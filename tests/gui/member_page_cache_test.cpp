@@ -14,10 +14,13 @@ using md::gui::MemberPageCache;
 namespace {
 std::vector<MemberRow> rows(std::int64_t firstId, int n) {
     std::vector<MemberRow> out(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) out[static_cast<std::size_t>(i)].id = firstId + i;
+    for (int i = 0; i < n; ++i)
+        out[static_cast<std::size_t>(i)].id = firstId + i;
     return out;
 }
-db::RowKey key(std::int64_t id) { return db::RowKey{std::to_string(id), false, id}; }
+db::RowKey key(std::int64_t id) {
+    return db::RowKey{std::to_string(id), false, id};
+}
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(member_page_cache)
@@ -98,8 +101,10 @@ BOOST_AUTO_TEST_CASE(anchor_fetches_return_exactly_the_rows_of_sequential_paging
             db::MemberBrowser browser(*conn, column, ascending);
             std::vector<std::int64_t> sequential;
             std::optional<db::RowKey> after;
-            for (auto page = browser.pageAfter(after, 97); !page.empty(); page = browser.pageAfter(after, 97)) {
-                for (const auto& r : page) sequential.push_back(r.id);
+            for (auto page = browser.pageAfter(after, 97); !page.empty();
+                 page = browser.pageAfter(after, 97)) {
+                for (const auto& r : page)
+                    sequential.push_back(r.id);
                 after = browser.keyOf(page.back());
             }
             BOOST_REQUIRE_EQUAL(sequential.size(), 1234u);

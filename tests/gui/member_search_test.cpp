@@ -21,7 +21,8 @@ using namespace md::test;
 namespace {
 std::string firstUtf8Character(const std::string& s) {
     std::size_t n = 1;
-    while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+    while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        ++n;
     return s.substr(0, n);
 }
 
@@ -48,7 +49,8 @@ BOOST_AUTO_TEST_CASE(typing_a_phone_number_lists_that_member_and_selecting_it_sh
     wxUIActionSimulator sim;
     sim.Text(typed.c_str());
     BOOST_REQUIRE_MESSAGE(pumpUntil([&] { return f.searchBox().GetValue() == u8(typed); }),
-                          "the typed text did not arrive in the search box: '" << f.searchBox().GetValue() << "'");
+                          "the typed text did not arrive in the search box: '" << f.searchBox().GetValue()
+                                                                               << "'");
 
     BOOST_REQUIRE_MESSAGE(pumpUntil([&] {
                               return f.list().GetItemCount() >= 1 && f.list().GetItemCount() < 10 &&
@@ -100,21 +102,23 @@ BOOST_AUTO_TEST_CASE(typing_a_chinese_surname_lists_members_with_that_surname) {
 
     const auto matches = db::SociMemberRepository(f.other()).count(classifyQuery(surname));
     BOOST_REQUIRE_GT(matches, 0);
-    BOOST_REQUIRE_MESSAGE(pumpUntil([&] {
-                              return f.statusCount().StartsWith(gui::formatCount(matches) + wxS(" of 2,000"));
-                          }),
-                          "status: " << f.statusCount());
+    BOOST_REQUIRE_MESSAGE(
+        pumpUntil([&] { return f.statusCount().StartsWith(gui::formatCount(matches) + wxS(" of 2,000")); }),
+        "status: " << f.statusCount());
     const long rows = f.list().GetItemCount();
     BOOST_TEST(rows == std::min<std::int64_t>(matches, gui::MemberBrowserPanel::kSearchLimit));
-    for (long row = 0; row < rows; ++row) BOOST_TEST(f.cell(row, 1).StartsWith(u8(surname)), "row " << row);
+    for (long row = 0; row < rows; ++row)
+        BOOST_TEST(f.cell(row, 1).StartsWith(u8(surname)), "row " << row);
 }
 
 BOOST_AUTO_TEST_CASE(clearing_the_search_shows_all_members_again) {
     FrameFixture f;
     f.searchBox().SetValue(wxS("nobody-by-this-name"));
-    BOOST_REQUIRE(pumpUntil([&] { return f.list().GetItemCount() == 0 && f.statusCount().Contains(wxS("match")); }));
+    BOOST_REQUIRE(
+        pumpUntil([&] { return f.list().GetItemCount() == 0 && f.statusCount().Contains(wxS("match")); }));
     f.searchBox().SetValue({});
-    BOOST_REQUIRE(pumpUntil([&] { return f.list().GetItemCount() == 2000 && f.statusCount() == wxS("2,000 members"); }));
+    BOOST_REQUIRE(pumpUntil(
+        [&] { return f.list().GetItemCount() == 2000 && f.statusCount() == wxS("2,000 members"); }));
     BOOST_REQUIRE(pumpUntil([&] { return f.cell(0, 0) != wxS("…"); }));
 }
 

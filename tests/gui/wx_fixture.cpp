@@ -38,16 +38,18 @@ public:
     bool OnInit() override { return true; } // no command line, no window: tests make their own
 };
 
-void recordAssert(const wxString& file, int line, const wxString& func, const wxString& cond, const wxString& msg) {
+void recordAssert(const wxString& file, int line, const wxString& func, const wxString& cond,
+                  const wxString& msg) {
     ++g_asserts;
-    std::cerr << "wx assertion failed: " << cond.utf8_str() << " " << msg.utf8_str() << " at " << file.utf8_str()
-              << ":" << line << " in " << func.utf8_str() << "\n";
+    std::cerr << "wx assertion failed: " << cond.utf8_str() << " " << msg.utf8_str() << " at "
+              << file.utf8_str() << ":" << line << " in " << func.utf8_str() << "\n";
 }
 
 struct WxApplication {
     WxApplication() {
         if (!std::getenv("DISPLAY"))
-            throw std::runtime_error("DISPLAY is not set: run the GUI tests through ./test.sh (it starts Xvfb)");
+            throw std::runtime_error(
+                "DISPLAY is not set: run the GUI tests through ./test.sh (it starts Xvfb)");
         wxApp::SetInstance(new TestApp);
         static int argc = 1;
         static char name[] = "test_gui";
@@ -58,9 +60,10 @@ struct WxApplication {
         wxSetAssertHandler(recordAssert);
         delete wxLog::SetActiveTarget(new wxLogStderr); // log messages must not pop up dialogs
         // Remembered layouts go to a scratch file, never to the user's ~/.memberdesk.
-        configFile = std::filesystem::temp_directory_path() / ("memberdesk-gui-test-" + std::to_string(getpid()) + ".ini");
-        delete wxConfigBase::Set(new wxFileConfig(wxS("memberdesk-test"), {}, configFile.string(), {},
-                                                  wxCONFIG_USE_LOCAL_FILE));
+        configFile = std::filesystem::temp_directory_path() /
+                     ("memberdesk-gui-test-" + std::to_string(getpid()) + ".ini");
+        delete wxConfigBase::Set(
+            new wxFileConfig(wxS("memberdesk-test"), {}, configFile.string(), {}, wxCONFIG_USE_LOCAL_FILE));
         dialogs().Register();
     }
     ~WxApplication() {
@@ -91,7 +94,9 @@ DialogRecorder& dialogs() {
     return recorder;
 }
 
-int assertCount() { return g_asserts; }
+int assertCount() {
+    return g_asserts;
+}
 
 bool pumpUntil(const std::function<bool()>& pred, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -123,7 +128,8 @@ FrameFixture::FrameFixture(std::int64_t memberCount) : members(memberCount) {
 FrameFixture::~FrameFixture() {
     closeFrame();
     dialogs().reset();
-    BOOST_CHECK_MESSAGE(assertCount() == m_assertsAtStart, "wx assertions failed during the test (see stderr)");
+    BOOST_CHECK_MESSAGE(assertCount() == m_assertsAtStart,
+                        "wx assertions failed during the test (see stderr)");
 }
 
 void FrameFixture::openFrame() {
@@ -131,7 +137,8 @@ void FrameFixture::openFrame() {
     m_frame->Show();
     m_frame->Raise();
     const wxString expected = gui::formatCount(members) + wxS(" members");
-    const bool ready = pumpUntil([&] { return m_frame->isReady() && statusCount() == expected && list().GetItemCount() == members; });
+    const bool ready = pumpUntil(
+        [&] { return m_frame->isReady() && statusCount() == expected && list().GetItemCount() == members; });
     if (!ready)
         throw std::runtime_error("the main frame did not show the member count; status: " +
                                  std::string(statusCount().utf8_str()));
@@ -150,14 +157,26 @@ void FrameFixture::reopenFrame() {
     openFrame();
 }
 
-wxListCtrl& FrameFixture::list() { return named<wxListCtrl>("browser.list"); }
-wxSearchCtrl& FrameFixture::searchBox() { return named<wxSearchCtrl>("browser.search"); }
-wxTextCtrl& FrameFixture::detailText(const char* name) { return named<wxTextCtrl>(name); }
-wxStaticText& FrameFixture::detailLabel(const char* name) { return named<wxStaticText>(name); }
+wxListCtrl& FrameFixture::list() {
+    return named<wxListCtrl>("browser.list");
+}
+wxSearchCtrl& FrameFixture::searchBox() {
+    return named<wxSearchCtrl>("browser.search");
+}
+wxTextCtrl& FrameFixture::detailText(const char* name) {
+    return named<wxTextCtrl>(name);
+}
+wxStaticText& FrameFixture::detailLabel(const char* name) {
+    return named<wxStaticText>(name);
+}
 
-wxString FrameFixture::cell(long row, int column) { return list().GetItemText(row, column); }
+wxString FrameFixture::cell(long row, int column) {
+    return list().GetItemText(row, column);
+}
 
-wxString FrameFixture::statusCount() { return m_frame->GetStatusBar()->GetStatusText(1); }
+wxString FrameFixture::statusCount() {
+    return m_frame->GetStatusBar()->GetStatusText(1);
+}
 
 Member FrameFixture::chineseMemberWithPhone() {
     db::SociMemberRepository repo(*m_other);
@@ -175,13 +194,17 @@ std::vector<std::string> FrameFixture::cardsInOrder(db::SortColumn column, bool 
     for (;;) {
         auto page = browser.pageAfter(after, 500);
         if (page.empty()) break;
-        for (const auto& r : page) cards.push_back(r.card);
+        for (const auto& r : page)
+            cards.push_back(r.card);
         after = browser.keyOf(page.back());
     }
     return cards;
 }
 
 void FrameFixture::click(wxWindow& w) {
+    // The simulator clicks whatever is on top at that point of the screen: make it our window.
+    wxGetTopLevelParent(&w)->Raise();
+    pumpFor(50ms);
     wxUIActionSimulator sim;
     const wxRect r = w.GetScreenRect();
     sim.MouseMove(r.GetLeft() + r.GetWidth() / 2, r.GetTop() + r.GetHeight() / 2);

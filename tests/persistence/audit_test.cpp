@@ -69,7 +69,8 @@ BOOST_AUTO_TEST_CASE(member_json_escapes_what_json_requires_and_keeps_utf8) {
     BOOST_TEST(json.find(R"("name":"王 \"小\" \\明\n\t\u0001")") != std::string::npos);
     BOOST_TEST(json.front() == '{');
     BOOST_TEST(json.back() == '}');
-    for (unsigned char c : json) BOOST_TEST(c >= 0x20);
+    for (unsigned char c : json)
+        BOOST_TEST(c >= 0x20);
 }
 
 BOOST_AUTO_TEST_CASE(member_json_has_a_stable_key_order_and_nulls_for_missing_values) {
@@ -79,11 +80,12 @@ BOOST_AUTO_TEST_CASE(member_json_has_a_stable_key_order_and_nulls_for_missing_va
     m.name = "Ann";
     m.joinDate = test::date("2024-02-29");
     m.version = 1;
-    BOOST_TEST(memberToJson(m) ==
-               R"({"id":1,"card_no":"A-0001","name":"Ann","phone":null,"email":null,"birthday":null,)"
-               R"("gender":"","join_date":"2024-02-29","home_store":"","status":"active","email_consent":false,)"
-               R"("email_consent_source":"","email_consent_at":null,"sms_consent":false,"sms_consent_source":"",)"
-               R"("sms_consent_at":null,"version":1})");
+    BOOST_TEST(
+        memberToJson(m) ==
+        R"({"id":1,"card_no":"A-0001","name":"Ann","phone":null,"email":null,"birthday":null,)"
+        R"("gender":"","join_date":"2024-02-29","home_store":"","status":"active","email_consent":false,)"
+        R"("email_consent_source":"","email_consent_at":null,"sms_consent":false,"sms_consent_source":"",)"
+        R"("sms_consent_at":null,"version":1})");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -23,12 +23,16 @@ class ScopedEnv {
 public:
     ScopedEnv(const char* name, const char* value) : m_name(name) {
         if (const char* old = std::getenv(name)) m_old = old;
-        if (value) setenv(name, value, 1);
-        else unsetenv(name);
+        if (value)
+            setenv(name, value, 1);
+        else
+            unsetenv(name);
     }
     ~ScopedEnv() {
-        if (m_old) setenv(m_name, m_old->c_str(), 1);
-        else unsetenv(m_name);
+        if (m_old)
+            setenv(m_name, m_old->c_str(), 1);
+        else
+            unsetenv(m_name);
     }
 
 private:
@@ -86,7 +90,8 @@ BOOST_AUTO_TEST_CASE(default_location_follows_memberdesk_db_then_xdg_data_home) 
     }
     ScopedEnv xdg("XDG_DATA_HOME", nullptr);
     ScopedEnv home("HOME", "/home/li");
-    BOOST_TEST(DatabaseUrl::fromEnvironmentOrDefault().path == "/home/li/.local/share/memberdesk/memberdesk.db");
+    BOOST_TEST(DatabaseUrl::fromEnvironmentOrDefault().path ==
+               "/home/li/.local/share/memberdesk/memberdesk.db");
 }
 
 BOOST_AUTO_TEST_CASE(opening_a_sqlite_file_creates_its_folder) {
@@ -117,8 +122,10 @@ BOOST_AUTO_TEST_CASE(an_unreachable_database_throws_unavailable_naming_it_withou
 BOOST_AUTO_TEST_CASE(actor_is_os_user_on_sqlite_and_database_user_on_postgres) {
     test::TestDatabase t;
     auto d = t.open(false);
-    if (t.isPostgres()) BOOST_TEST(d->actor().name == "postgres");
-    else BOOST_TEST(d->actor().name == currentOsUser().name);
+    if (t.isPostgres())
+        BOOST_TEST(d->actor().name == "postgres");
+    else
+        BOOST_TEST(d->actor().name == currentOsUser().name);
 }
 
 BOOST_AUTO_TEST_CASE(sqlite_sessions_use_wal_and_enforce_foreign_keys) {
@@ -126,9 +133,10 @@ BOOST_AUTO_TEST_CASE(sqlite_sessions_use_wal_and_enforce_foreign_keys) {
     auto d = t.open();
     if (t.isPostgres()) {
         // Foreign keys are always on in PostgreSQL; nothing to configure, but check it holds.
-        BOOST_CHECK_THROW(d->sql() << "INSERT INTO members (card_no, name, name_key, join_date, home_store, "
-                                      "created_at, updated_at) VALUES ('A1', 'x', 'x', '2024-01-01', 'NOPE', '', '')",
-                          soci::soci_error);
+        BOOST_CHECK_THROW(
+            d->sql() << "INSERT INTO members (card_no, name, name_key, join_date, home_store, "
+                        "created_at, updated_at) VALUES ('A1', 'x', 'x', '2024-01-01', 'NOPE', '', '')",
+            soci::soci_error);
         return;
     }
     std::string mode;
@@ -137,9 +145,10 @@ BOOST_AUTO_TEST_CASE(sqlite_sessions_use_wal_and_enforce_foreign_keys) {
     d->sql() << "PRAGMA foreign_keys", soci::into(fk);
     BOOST_TEST(mode == "wal");
     BOOST_TEST(fk == 1);
-    BOOST_CHECK_THROW(d->sql() << "INSERT INTO members (card_no, name, name_key, join_date, home_store, "
-                                  "created_at, updated_at) VALUES ('A1', 'x', 'x', '2024-01-01', 'NOPE', '', '')",
-                      soci::soci_error);
+    BOOST_CHECK_THROW(
+        d->sql() << "INSERT INTO members (card_no, name, name_key, join_date, home_store, "
+                    "created_at, updated_at) VALUES ('A1', 'x', 'x', '2024-01-01', 'NOPE', '', '')",
+        soci::soci_error);
 }
 
 BOOST_AUTO_TEST_CASE(a_connection_lost_mid_session_is_reported_as_unavailable) {

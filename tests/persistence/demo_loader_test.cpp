@@ -40,15 +40,18 @@ BOOST_AUTO_TEST_CASE(a_small_demo_loads_every_row_with_totals_that_match_the_tra
     BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM transactions") == r.transactions);
     BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM transactions WHERE kind = 'refund'") > 0);
     // orders equals the number of purchase rows, member by member.
-    BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM members m WHERE m.orders <> (SELECT COUNT(*) FROM transactions t "
-                               "WHERE t.member_id = m.id AND t.kind = 'purchase')") == 0);
+    BOOST_TEST(
+        countWhere(*db,
+                   "SELECT COUNT(*) FROM members m WHERE m.orders <> (SELECT COUNT(*) FROM transactions t "
+                   "WHERE t.member_id = m.id AND t.kind = 'purchase')") == 0);
     BOOST_TEST(countWhere(*db, "SELECT SUM(orders) FROM members") ==
                countWhere(*db, "SELECT COUNT(*) FROM transactions WHERE kind = 'purchase'"));
     // Revenue and first/last purchase agree with the set-based recomputation the imports use.
     const std::string loaded = dumpQuery(*db, "SELECT * FROM members ORDER BY id");
     recomputeAllMemberTotals(*db);
     BOOST_TEST(dumpQuery(*db, "SELECT * FROM members ORDER BY id") == loaded);
-    BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM members WHERE orders > 0 AND last_purchase_at IS NULL") == 0);
+    BOOST_TEST(
+        countWhere(*db, "SELECT COUNT(*) FROM members WHERE orders > 0 AND last_purchase_at IS NULL") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(new_members_after_a_demo_load_get_fresh_ids) {
@@ -59,7 +62,8 @@ BOOST_AUTO_TEST_CASE(new_members_after_a_demo_load_get_fresh_ids) {
     Member m = sampleMember("ZZ-NEW-1");
     SociMemberRepository(*db).insert(m, db->actor());
     BOOST_TEST(m.id == 301);
-    const auto r = importMembers(*db, writeFile(tdb.dir() / "m.csv", std::string(kMemberHeader) + memberLines(0, 2)), {});
+    const auto r = importMembers(
+        *db, writeFile(tdb.dir() / "m.csv", std::string(kMemberHeader) + memberLines(0, 2)), {});
     BOOST_TEST(r.imported == 2u);
     BOOST_TEST(countWhere(*db, "SELECT MAX(id) FROM members") == 303);
 }

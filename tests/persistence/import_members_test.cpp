@@ -13,6 +13,7 @@
 using namespace md;
 using namespace md::db;
 using namespace md::test;
+using namespace std::string_literals;
 
 namespace {
 
@@ -23,14 +24,17 @@ struct Fixture {
     std::filesystem::path file(const std::string& content, const std::string& name = "members.csv") {
         return writeFile(tdb.dir() / name, content);
     }
-    std::optional<Member> member(const std::string& card) { return SociMemberRepository(*db).findByCard(card); }
+    std::optional<Member> member(const std::string& card) {
+        return SociMemberRepository(*db).findByCard(card);
+    }
 };
 
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(import_members)
 
-BOOST_FIXTURE_TEST_CASE(bad_lines_go_to_the_rejects_file_with_line_and_reason_and_good_lines_are_committed, Fixture) {
+BOOST_FIXTURE_TEST_CASE(bad_lines_go_to_the_rejects_file_with_line_and_reason_and_good_lines_are_committed,
+                        Fixture) {
     const std::string content = std::string(kMemberHeader) +
                                 "MD0001,王小明,13800138000,a@example.cn,1990-05-17,M,2023-03-01,SH001,1,0\n"
                                 "MD0002,李四,12345,,,,,,,\n"
@@ -43,27 +47,36 @@ BOOST_FIXTURE_TEST_CASE(bad_lines_go_to_the_rejects_file_with_line_and_reason_an
                                 "MD0009,周九,,,,,,,,\n"
                                 "MD0010,\"Wu, \"\"Ten\"\"\",13800138010,,,,,BJ002,yes,是\n"
                                 "MD0011,吴\xff,13800138011,,,,,,,\n"
-                                "MD0012,郑十二,13800138012,,,,,,maybe,\n";
+                                "MD0012,郑十二,13800138012,,,,,,maybe,\n" +
+                                "MD0013,N\0L,13800138013,,,,,,,\n"s;
     const auto path = file(content);
     const ImportReport r = importMembers(*db, path, {});
 
-    BOOST_TEST(r.records == 12u);
+    BOOST_TEST(r.records == 13u);
     BOOST_TEST(r.imported == 2u);
-    BOOST_TEST(r.rejected == 10u);
+    BOOST_TEST(r.rejected == 11u);
     BOOST_TEST(r.rejectsFile == std::filesystem::path(path.string() + ".rejects.csv"));
     const std::string expected =
         "line,reason,card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent\n"
-        "3," + csvField("phone: " + PhoneNumber::parse("12345").error()) + ",MD0002,李四,12345,,,,,,,\n"
+        "3," +
+        csvField("phone: " + PhoneNumber::parse("12345").error()) +
+        ",MD0002,李四,12345,,,,,,,\n"
         "4,store SH999 does not exist,MD0003,张三,13800138003,,,,,SH999,,\n"
         "5,missing required field name,MD0004,,13800138004,,,,,,,\n"
         "6,\"wrong column count: 7 fields, header has 10\",MD0005,赵六,13800138005,,,,\n"
         "7,duplicate card number MD0001 (already on line 2),MD0001,重复,13800138006,,,,,,,\n"
-        "8," + csvField("email: " + EmailAddress::parse("not-an-email").error()) + ",MD0007,钱七,,not-an-email,,,,,,\n"
-        "9," + csvField("birthday: " + parseDate("1990-02-30").error()) + ",MD0008,孙八,13800138008,,1990-02-30,,,,,\n"
+        "8," +
+        csvField("email: " + EmailAddress::parse("not-an-email").error()) +
+        ",MD0007,钱七,,not-an-email,,,,,,\n"
+        "9," +
+        csvField("birthday: " + parseDate("1990-02-30").error()) +
+        ",MD0008,孙八,13800138008,,1990-02-30,,,,,\n"
         "10,missing required field: phone or email,MD0009,周九,,,,,,,,\n"
         "12,invalid UTF-8 in field 2,MD0011,吴\xff,13800138011,,,,,,,\n"
-        "13,\"email_consent: expected 1/0, yes/no, true/false, y/n or 是/否, not \"\"maybe\"\"\",MD0012,郑十二,"
-        "13800138012,,,,,,maybe,\n";
+        "13,\"email_consent: expected 1/0, yes/no, true/false, y/n or 是/否, not "
+        "\"\"maybe\"\"\",MD0012,郑十二,"
+        "13800138012,,,,,,maybe,\n" +
+        "14,NUL character in field 2,MD0013,N\0L,13800138013,,,,,,,\n"s;
     BOOST_TEST(readFile(r.rejectsFile) == expected);
 
     BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM members") == 2);
@@ -83,8 +96,10 @@ BOOST_FIXTURE_TEST_CASE(bad_lines_go_to_the_rejects_file_with_line_and_reason_an
     BOOST_TEST(b->smsConsent.granted);
 }
 
-BOOST_FIXTURE_TEST_CASE(bom_crlf_and_quoted_embedded_newlines_import_and_keep_physical_line_numbers, Fixture) {
-    const std::string content = "\xEF\xBB\xBF" "Card_No,NAME,phone,email,sms_consent\r\n"
+BOOST_FIXTURE_TEST_CASE(bom_crlf_and_quoted_embedded_newlines_import_and_keep_physical_line_numbers,
+                        Fixture) {
+    const std::string content = "\xEF\xBB\xBF"
+                                "Card_No,NAME,phone,email,sms_consent\r\n"
                                 "MD0101,\"张\r\n伟\",13800138101,,y\r\n"
                                 "MD0102,\"O'Brien, \"\"Pat\"\"\",,pat@example.com,否\r\n"
                                 "MD0103,bad,13800,,\r\n";
@@ -92,9 +107,9 @@ BOOST_FIXTURE_TEST_CASE(bom_crlf_and_quoted_embedded_newlines_import_and_keep_ph
     BOOST_TEST(r.imported == 2u);
     BOOST_TEST(r.rejected == 1u);
     // The record on line 2 spans two physical lines, so the bad record starts on line 5.
-    BOOST_TEST(readFile(r.rejectsFile) ==
-               "line,reason,Card_No,NAME,phone,email,sms_consent\n5," +
-                   csvField("phone: " + PhoneNumber::parse("13800").error()) + ",MD0103,bad,13800,,\n");
+    BOOST_TEST(readFile(r.rejectsFile) == "line,reason,Card_No,NAME,phone,email,sms_consent\n5," +
+                                              csvField("phone: " + PhoneNumber::parse("13800").error()) +
+                                              ",MD0103,bad,13800,,\n");
     const auto a = member("MD0101");
     BOOST_REQUIRE(a);
     BOOST_TEST(a->name == "张\r\n伟");
@@ -107,7 +122,8 @@ BOOST_FIXTURE_TEST_CASE(bom_crlf_and_quoted_embedded_newlines_import_and_keep_ph
     BOOST_TEST((b->joinDate == today()));
 }
 
-BOOST_FIXTURE_TEST_CASE(columns_are_found_by_header_name_in_any_order_and_unknown_columns_are_ignored, Fixture) {
+BOOST_FIXTURE_TEST_CASE(columns_are_found_by_header_name_in_any_order_and_unknown_columns_are_ignored,
+                        Fixture) {
     const std::string content = "notes,email_consent,store,name,card_no,phone\n"
                                 "vip,1,gz003,林一,md0201,+86 138 0013 8201\n";
     const ImportReport r = importMembers(*db, file(content), {});
@@ -122,7 +138,8 @@ BOOST_FIXTURE_TEST_CASE(columns_are_found_by_header_name_in_any_order_and_unknow
                                "name_key = '林一'") == 1);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_header_without_a_required_column_is_an_error_naming_it_and_changes_nothing, Fixture) {
+BOOST_FIXTURE_TEST_CASE(a_header_without_a_required_column_is_an_error_naming_it_and_changes_nothing,
+                        Fixture) {
     const auto before = snapshot(*db);
     try {
         importMembers(*db, file("card_no,phone\nMD0301,13800138301\n"), {});
@@ -135,25 +152,29 @@ BOOST_FIXTURE_TEST_CASE(a_header_without_a_required_column_is_an_error_naming_it
     BOOST_TEST(snapshot(*db) == before);
 }
 
-BOOST_FIXTURE_TEST_CASE(insert_mode_rejects_a_card_already_in_the_database_and_keeps_the_stored_member, Fixture) {
-    importMembers(*db, file(std::string(kMemberHeader) + "MD0401,原名,13800138401,,,,,,,\n", "first.csv"), {});
+BOOST_FIXTURE_TEST_CASE(insert_mode_rejects_a_card_already_in_the_database_and_keeps_the_stored_member,
+                        Fixture) {
+    importMembers(*db, file(std::string(kMemberHeader) + "MD0401,原名,13800138401,,,,,,,\n", "first.csv"),
+                  {});
     const auto path = file(std::string(kMemberHeader) + "MD0402,新人,13800138402,,,,,,,\n"
                                                         "md0401,改名,13800138499,,,,,,,\n");
     const ImportReport r = importMembers(*db, path, {});
     BOOST_TEST(r.imported == 1u);
     BOOST_TEST(r.rejected == 1u);
-    BOOST_TEST(readFile(r.rejectsFile) ==
-               "line,reason,card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent\n"
-               "3,duplicate card number MD0401 (already in the database),md0401,改名,13800138499,,,,,,,\n");
+    BOOST_TEST(
+        readFile(r.rejectsFile) ==
+        "line,reason,card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent\n"
+        "3,duplicate card number MD0401 (already in the database),md0401,改名,13800138499,,,,,,,\n");
     BOOST_TEST(member("MD0401")->name == "原名");
     BOOST_TEST(member("MD0401")->version == 1);
 }
 
-BOOST_FIXTURE_TEST_CASE(upsert_updates_existing_members_in_place_bumps_version_and_audits_before_and_after, Fixture) {
-    importMembers(*db, file(std::string(kMemberHeader) +
-                                "MD0501,原名,13800138501,,,,2022-01-01,SH001,0,1\n"
-                                "MD0502,不变,13800138502,,,,2022-01-01,SH001,0,0\n",
-                            "first.csv"),
+BOOST_FIXTURE_TEST_CASE(upsert_updates_existing_members_in_place_bumps_version_and_audits_before_and_after,
+                        Fixture) {
+    importMembers(*db,
+                  file(std::string(kMemberHeader) + "MD0501,原名,13800138501,,,,2022-01-01,SH001,0,1\n"
+                                                    "MD0502,不变,13800138502,,,,2022-01-01,SH001,0,0\n",
+                       "first.csv"),
                   {});
     const Member before = *member("MD0501");
     const auto auditsBefore = auditTrail(*db, "member", std::to_string(before.id)).size();
@@ -224,19 +245,24 @@ BOOST_FIXTURE_TEST_CASE(consent_accepts_every_documented_spelling_and_empty_mean
         const std::string n = std::to_string(++i);
         return prefix + n + ",x,138001381" + n + "," + v + "\n";
     };
-    for (const char* v : yes) content += line("MDY", v);
-    for (const char* v : no) content += line("MDN", v);
+    for (const char* v : yes)
+        content += line("MDY", v);
+    for (const char* v : no)
+        content += line("MDN", v);
     const ImportReport r = importMembers(*db, file(content), {});
     BOOST_TEST(r.rejected == 0u);
-    BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM members WHERE email_consent = 1 AND card_no LIKE 'MDY%'") == 5);
-    BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM members WHERE email_consent = 0 AND card_no LIKE 'MDN%'") == 6);
+    BOOST_TEST(
+        countWhere(*db, "SELECT COUNT(*) FROM members WHERE email_consent = 1 AND card_no LIKE 'MDY%'") == 5);
+    BOOST_TEST(
+        countWhere(*db, "SELECT COUNT(*) FROM members WHERE email_consent = 0 AND card_no LIKE 'MDN%'") == 6);
     BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM members WHERE email_consent_source = 'import'") == 11);
 }
 
 BOOST_FIXTURE_TEST_CASE(batches_across_a_large_file_find_existing_cards_and_report_progress, Fixture) {
     // 25,000 lines: three write batches; every 1,000th card is already in the database.
     std::string existing = kMemberHeader;
-    for (int i = 0; i < 25000; i += 1000) existing += memberLines(i, 1);
+    for (int i = 0; i < 25000; i += 1000)
+        existing += memberLines(i, 1);
     importMembers(*db, file(existing, "existing.csv"), {});
     std::uint64_t calls = 0, lastDone = 0;
     bool monotonic = true;

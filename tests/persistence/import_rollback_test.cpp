@@ -20,9 +20,12 @@ struct Fixture {
 
     Fixture() {
         addStores(*db);
-        importMembers(*db, writeFile(tdb.dir() / "seed.csv", std::string(kMemberHeader) + memberLines(900000, 20)), {});
-        importTransactions(*db, writeFile(tdb.dir() / "seed-tx.csv", "order_id,card_no,store,occurred_at,amount\n"
-                                                                     "S1,MD1900000,SH001,2024-01-01T10:00:00Z,10.00\n"),
+        importMembers(
+            *db, writeFile(tdb.dir() / "seed.csv", std::string(kMemberHeader) + memberLines(900000, 20)), {});
+        importTransactions(*db,
+                           writeFile(tdb.dir() / "seed-tx.csv",
+                                     "order_id,card_no,store,occurred_at,amount\n"
+                                     "S1,MD1900000,SH001,2024-01-01T10:00:00Z,10.00\n"),
                            {});
         // Three write batches and a bad line, so a rejects file would be written.
         big = writeFile(tdb.dir() / "big.csv",
@@ -30,12 +33,12 @@ struct Fixture {
     }
 
     // A failure that must roll back: hook(records read so far) runs from the progress callback.
-    template <class Hook>
-    ImportOptions watching(Hook hook) {
+    template <class Hook> ImportOptions watching(Hook hook) {
         ImportOptions opt;
         opt.progress = [this, hook](const Progress& p) {
             if (p.stage == "Importing members") {
-                membersSeenInside = std::max(membersSeenInside, countWhere(*db, "SELECT COUNT(*) FROM members"));
+                membersSeenInside =
+                    std::max(membersSeenInside, countWhere(*db, "SELECT COUNT(*) FROM members"));
                 return hook(p);
             }
             return true;
@@ -72,7 +75,8 @@ void createTrigger(Database& db, const std::string& event, const std::string& ta
 
 BOOST_AUTO_TEST_SUITE(import_rollback)
 
-BOOST_FIXTURE_TEST_CASE(cancel_from_the_progress_callback_rolls_back_and_keeps_the_old_rejects_file, Fixture) {
+BOOST_FIXTURE_TEST_CASE(cancel_from_the_progress_callback_rolls_back_and_keeps_the_old_rejects_file,
+                        Fixture) {
     writeFile(big.string() + ".rejects.csv", "stale");
     const auto before = snapshot(*db);
     const auto opt = watching([](const Progress& p) { return p.done < p.total / 2; });
@@ -141,7 +145,8 @@ BOOST_FIXTURE_TEST_CASE(losing_the_database_half_way_rolls_back_and_says_so, Fix
 BOOST_FIXTURE_TEST_CASE(a_transaction_import_failing_in_the_totals_update_leaves_no_transactions, Fixture) {
     std::string tx = "order_id,card_no,store,occurred_at,amount\n";
     for (int i = 0; i < 15000; ++i)
-        tx += "T" + std::to_string(i) + ",MD" + std::to_string(1900000 + i % 20) + ",BJ002,2024-02-01T08:00:00Z,5\n";
+        tx += "T" + std::to_string(i) + ",MD" + std::to_string(1900000 + i % 20) +
+              ",BJ002,2024-02-01T08:00:00Z,5\n";
     const auto file = writeFile(tdb.dir() / "tx.csv", tx);
     createTrigger(*db, "UPDATE", "members", "NEW.orders > 100", "totals refused by test");
     const auto before = snapshot(*db);
@@ -152,7 +157,8 @@ BOOST_FIXTURE_TEST_CASE(a_transaction_import_failing_in_the_totals_update_leaves
 BOOST_FIXTURE_TEST_CASE(cancelling_a_transaction_import_leaves_transactions_and_totals_unchanged, Fixture) {
     std::string tx = "order_id,card_no,store,occurred_at,amount\n";
     for (int i = 0; i < 30000; ++i)
-        tx += "C" + std::to_string(i) + ",MD" + std::to_string(1900000 + i % 20) + ",GZ003,2024-03-01T08:00:00Z,7.5\n";
+        tx += "C" + std::to_string(i) + ",MD" + std::to_string(1900000 + i % 20) +
+              ",GZ003,2024-03-01T08:00:00Z,7.5\n";
     const auto file = writeFile(tdb.dir() / "tx.csv", tx);
     const auto before = snapshot(*db);
     std::int64_t seenInside = 0;

@@ -49,14 +49,16 @@ inline std::string snapshot(db::Database& d) {
            dumpQuery(d, "SELECT * FROM audit_log ORDER BY id");
 }
 
-inline const char* kMemberHeader = "card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent\n";
+inline const char* kMemberHeader =
+    "card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent\n";
 
 /// n valid member lines "MD1000000+i" (import format, no header), all in store SH001.
 inline std::string memberLines(int from, int count) {
     std::string out;
     for (int i = from; i < from + count; ++i) {
         const std::string n = std::to_string(1000000 + i);
-        out += "MD" + n + ",会员" + n + ",1390" + n.substr(0, 7) + ",m" + n + "@example.cn,1990-01-01,F,2024-01-02,SH001,1,0\n";
+        out += "MD" + n + ",会员" + n + ",1390" + n.substr(0, 7) + ",m" + n +
+               "@example.cn,1990-01-01,F,2024-01-02,SH001,1,0\n";
     }
     return out;
 }

@@ -28,11 +28,15 @@ using namespace md::db;
 namespace {
 
 constexpr int kMembers = 240;
-const SortColumn kColumns[] = {SortColumn::Card,     SortColumn::Name,         SortColumn::Phone,  SortColumn::Store,
-                               SortColumn::JoinDate, SortColumn::LastPurchase, SortColumn::Orders, SortColumn::Revenue};
-const char* const kNames[] = {"王小明", "王芳", "李娜", "Wang Lei", "walter", "Anna", "张伟", "Zoë", "anna", "刘洋"};
+const SortColumn kColumns[] = {SortColumn::Card,   SortColumn::Name,     SortColumn::Phone,
+                               SortColumn::Store,  SortColumn::JoinDate, SortColumn::LastPurchase,
+                               SortColumn::Orders, SortColumn::Revenue};
+const char* const kNames[] = {"王小明", "王芳", "李娜", "Wang Lei", "walter",
+                              "Anna",   "张伟", "Zoë",  "anna",     "刘洋"};
 
-bool numeric(SortColumn c) { return c == SortColumn::Orders || c == SortColumn::Revenue; }
+bool numeric(SortColumn c) {
+    return c == SortColumn::Orders || c == SortColumn::Revenue;
+}
 
 // Members with many ties and gaps in every column: repeated names, dates, stores, order counts, and
 // missing phones, stores and last purchases.
@@ -50,15 +54,18 @@ struct BrowserFixture {
             std::snprintf(card, sizeof card, "C%05d", (i * 37) % 1000);
             m.card = CardNumber::parse(card).value();
             m.name = kNames[i % 10];
-            if (i % 5 != 0) m.phone = PhoneNumber::parse("139" + std::to_string(10000000 + (i * 7) % 40)).value();
+            if (i % 5 != 0)
+                m.phone = PhoneNumber::parse("139" + std::to_string(10000000 + (i * 7) % 40)).value();
             m.email = EmailAddress::parse("m" + std::to_string(i) + "@example.cn").value();
             m.joinDate = test::date("2023-01-01") + std::chrono::days(i % 15);
             m.homeStore = stores[i % 4];
             repo.insert(m, d->actor());
             long long orders = (i * 7) % 12, revenue = (i % 9) * 1000 + (i % 3 ? 5 : 95);
-            std::string last = "2024-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + "T08:00:00Z";
+            std::string last =
+                "2024-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + "T08:00:00Z";
             soci::indicator lastInd = i % 4 == 0 ? soci::i_null : soci::i_ok;
-            d->sql() << "UPDATE members SET orders = :o, revenue_minor = :r, last_purchase_at = :l WHERE id = :id",
+            d->sql()
+                << "UPDATE members SET orders = :o, revenue_minor = :r, last_purchase_at = :l WHERE id = :id",
                 soci::use(orders), soci::use(revenue), soci::use(last, lastInd), soci::use(m.id);
         }
     }
@@ -67,7 +74,8 @@ struct BrowserFixture {
     std::vector<MemberRow> expected(MemberBrowser& b, bool asc) {
         std::vector<MemberRow> all;
         std::optional<RowKey> none;
-        for (auto& r : MemberBrowser(*d, SortColumn::Card, true).pageAfter(none, kMembers + 10)) all.push_back(r);
+        for (auto& r : MemberBrowser(*d, SortColumn::Card, true).pageAfter(none, kMembers + 10))
+            all.push_back(r);
         auto less = [&](const MemberRow& x, const MemberRow& y) {
             RowKey a = b.keyOf(x), c = b.keyOf(y);
             if (a.value != c.value) {
@@ -163,9 +171,9 @@ BOOST_AUTO_TEST_CASE(a_page_query_is_answered_from_the_sort_columns_index) {
                 b.pageAfter(key, 10);
                 // Replay the statement with its values inlined (test data only) under EXPLAIN.
                 const std::string value = numeric(c) ? key.value : "'" + key.value + "'";
-                const std::map<std::string, std::string> values = {{"v", value},  {"v1", value}, {"v2", value},
-                                                                   {"id", std::to_string(key.id)},
-                                                                   {"n", "10"}, {"n1", "10"}, {"n2", "10"}};
+                const std::map<std::string, std::string> values = {
+                    {"v", value}, {"v1", value}, {"v2", value}, {"id", std::to_string(key.id)},
+                    {"n", "10"},  {"n1", "10"},  {"n2", "10"}};
                 std::string query = d->sql().get_last_query(), inlined;
                 std::regex placeholder(R"(:([a-z][a-z0-9]*))");
                 std::sregex_iterator it(query.begin(), query.end(), placeholder), end;
@@ -178,11 +186,13 @@ BOOST_AUTO_TEST_CASE(a_page_query_is_answered_from_the_sort_columns_index) {
                 std::string plan;
                 soci::rowset<soci::row> rows =
                     d->sql().prepare << (t.isPostgres() ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + inlined;
-                for (const auto& r : rows) plan += rowText(r, t.isPostgres() ? 0 : 3) + "\n";
+                for (const auto& r : rows)
+                    plan += rowText(r, t.isPostgres() ? 0 : 3) + "\n";
                 BOOST_TEST_MESSAGE(plan);
                 if (t.isPostgres()) {
-                    BOOST_TEST(std::regex_search(plan, std::regex("Index (Only )?Scan( Backward)? using members_")),
-                               plan);
+                    BOOST_TEST(
+                        std::regex_search(plan, std::regex("Index (Only )?Scan( Backward)? using members_")),
+                        plan);
                     BOOST_TEST(plan.find("Sort") == std::string::npos, plan);
                 } else {
                     BOOST_TEST(plan.find("SEARCH members USING") != std::string::npos, plan);

@@ -111,16 +111,19 @@ BOOST_AUTO_TEST_CASE(totals_and_recent_transactions_read_the_stored_figures_newe
     repo.insert(m, d->actor());
     BOOST_TEST(repo.totals(m.id).orders == 0);
     BOOST_TEST(!repo.totals(m.id).lastPurchase);
-    for (auto [order, at, amount, kind] :
-         {std::tuple{"A-1", "2024-01-05T10:00:00Z", 12850LL, "purchase"}, {"A-2", "2024-03-01T09:30:00Z", 5000LL, "purchase"},
-          {"A-3", "2024-03-02T12:00:00Z", 5000LL, "refund"}}) {
+    for (auto [order, at, amount, kind] : {std::tuple{"A-1", "2024-01-05T10:00:00Z", 12850LL, "purchase"},
+                                           {"A-2", "2024-03-01T09:30:00Z", 5000LL, "purchase"},
+                                           {"A-3", "2024-03-02T12:00:00Z", 5000LL, "refund"}}) {
         std::string o = order, a = at, k = kind;
         long long amt = amount;
-        d->sql() << "INSERT INTO transactions (order_id, member_id, store_code, channel, occurred_at, amount_minor, "
-                    "currency, kind, items, category) VALUES (:o, :m, 'SH001', 'store', :a, :amt, 'CNY', :k, 2, '鞋')",
+        d->sql() << "INSERT INTO transactions (order_id, member_id, store_code, channel, occurred_at, "
+                    "amount_minor, "
+                    "currency, kind, items, category) VALUES (:o, :m, 'SH001', 'store', :a, :amt, 'CNY', :k, "
+                    "2, '鞋')",
             soci::use(o), soci::use(m.id), soci::use(a), soci::use(amt), soci::use(k);
     }
-    d->sql() << "UPDATE members SET orders = 2, revenue_minor = 12850, first_purchase_at = '2024-01-05T10:00:00Z', "
+    d->sql() << "UPDATE members SET orders = 2, revenue_minor = 12850, first_purchase_at = "
+                "'2024-01-05T10:00:00Z', "
                 "last_purchase_at = '2024-03-01T09:30:00Z' WHERE id = :id",
         soci::use(m.id);
     auto totals = repo.totals(m.id);

@@ -11,8 +11,12 @@
 
 namespace md::test {
 
-inline Date date(const char* text) { return parseDate(text).value(); }
-inline Timestamp instant(const char* text) { return parseTimestamp(text).value(); }
+inline Date date(const char* text) {
+    return parseDate(text).value();
+}
+inline Timestamp instant(const char* text) {
+    return parseTimestamp(text).value();
+}
 
 /// A complete member: Chinese name, CN mobile, email, birthday, consent on both channels.
 inline Member sampleMember(const std::string& card = "MD000001", const std::string& name = "王小明",
@@ -34,7 +38,8 @@ inline Member sampleMember(const std::string& card = "MD000001", const std::stri
 /// The stores sampleMember() and the browser data refer to (foreign keys are enforced).
 inline void addStores(db::Database& d) {
     db::SociStoreRepository stores(d);
-    for (auto [code, name, city] : {std::tuple{"SH001", "上海南京西路店", "上海"}, {"BJ002", "北京三里屯店", "北京"},
+    for (auto [code, name, city] : {std::tuple{"SH001", "上海南京西路店", "上海"},
+                                    {"BJ002", "北京三里屯店", "北京"},
                                     {"GZ003", "广州天河店", "广州"}}) {
         Store s{0, code, name, city};
         stores.upsert(s, d.actor());

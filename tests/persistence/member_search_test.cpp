@@ -37,7 +37,8 @@ struct SearchFixture {
         auto q = classifyQuery(typed);
         BOOST_TEST((q.kind == expected), "\"" << typed << "\" classified as " << static_cast<int>(q.kind));
         std::vector<std::string> out;
-        for (const auto& row : repo.search(q, 50)) out.push_back(row.card);
+        for (const auto& row : repo.search(q, 50))
+            out.push_back(row.card);
         BOOST_TEST(repo.count(q) == static_cast<std::int64_t>(out.size()));
         return out;
     }
@@ -71,7 +72,8 @@ BOOST_AUTO_TEST_CASE(a_card_number_matches_exactly_then_as_a_prefix) {
 }
 
 BOOST_AUTO_TEST_CASE(a_chinese_name_prefix_finds_names_starting_with_it) {
-    BOOST_TEST(cards("王", QueryKind::NamePrefix) == (Cards{"MD000101", "MD000102"})); // 小 U+5C0F < 芳 U+82B3
+    BOOST_TEST(cards("王", QueryKind::NamePrefix) ==
+               (Cards{"MD000101", "MD000102"})); // 小 U+5C0F < 芳 U+82B3
     BOOST_TEST(cards("王小", QueryKind::NamePrefix) == Cards{"MD000101"});
     BOOST_TEST(cards("李娜", QueryKind::NamePrefix) == Cards{"MD000103"});
 }

@@ -25,8 +25,10 @@ public:
         setenv("MEMBERDESK_MIGRATIONS_DIR", dir.c_str(), 1);
     }
     ~ScopedMigrationsDir() {
-        if (m_old) setenv("MEMBERDESK_MIGRATIONS_DIR", m_old->c_str(), 1);
-        else unsetenv("MEMBERDESK_MIGRATIONS_DIR");
+        if (m_old)
+            setenv("MEMBERDESK_MIGRATIONS_DIR", m_old->c_str(), 1);
+        else
+            unsetenv("MEMBERDESK_MIGRATIONS_DIR");
     }
 
 private:
@@ -34,11 +36,13 @@ private:
 };
 
 // A copy of the real migrations plus extra scripts, for testing versions this tree does not have yet.
-std::filesystem::path migrationsWith(const test::TestDatabase& t, const std::string& file, const std::string& sql) {
+std::filesystem::path migrationsWith(const test::TestDatabase& t, const std::string& file,
+                                     const std::string& sql) {
     const auto dir = t.dir() / "migrations";
     std::filesystem::create_directories(dir);
     for (const auto& m : listMigrations(MEMBERDESK_SOURCE_DIR "/resources/migrations"))
-        std::filesystem::copy_file(m.file, dir / m.file.filename(), std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::copy_file(m.file, dir / m.file.filename(),
+                                   std::filesystem::copy_options::overwrite_existing);
     std::ofstream(dir / file) << sql;
     return dir;
 }
@@ -71,9 +75,11 @@ BOOST_AUTO_TEST_CASE(migrate_creates_the_schema_and_records_each_version) {
     BOOST_TEST(d->schemaVersion() == 0);
     BOOST_TEST(d->migrate() == Database::supportedSchemaVersion());
     BOOST_TEST(d->schemaVersion() == Database::supportedSchemaVersion());
-    for (auto table : {"stores", "members", "transactions", "audit_log"}) BOOST_TEST(tableExists(*d, table));
+    for (auto table : {"stores", "members", "transactions", "audit_log"})
+        BOOST_TEST(tableExists(*d, table));
     std::string name, at;
-    d->sql() << "SELECT name, applied_at FROM schema_version WHERE version = 1", soci::into(name), soci::into(at);
+    d->sql() << "SELECT name, applied_at FROM schema_version WHERE version = 1", soci::into(name),
+        soci::into(at);
     BOOST_TEST(name == "initial");
     BOOST_TEST(at.size() == 20u); // 2024-03-01T10:15:00Z
 }
@@ -85,7 +91,8 @@ BOOST_AUTO_TEST_CASE(migrate_twice_applies_nothing_the_second_time) {
     BOOST_TEST(d->migrate() == v);
     auto again = t.open(false);
     BOOST_TEST(again->migrate() == v);
-    BOOST_TEST(countRows(*d, "schema_version") == static_cast<int>(listMigrations(migrationsDirectory()).size()));
+    BOOST_TEST(countRows(*d, "schema_version") ==
+               static_cast<int>(listMigrations(migrationsDirectory()).size()));
 }
 
 BOOST_AUTO_TEST_CASE(a_newer_database_is_refused_with_schema_too_new_and_left_untouched) {
@@ -156,7 +163,8 @@ BOOST_AUTO_TEST_CASE(two_connections_migrating_at_once_apply_each_version_once) 
     a->migrate();
     other.join();
     if (failure) std::rethrow_exception(failure);
-    BOOST_TEST(countRows(*a, "schema_version") == static_cast<int>(listMigrations(migrationsDirectory()).size()));
+    BOOST_TEST(countRows(*a, "schema_version") ==
+               static_cast<int>(listMigrations(migrationsDirectory()).size()));
     BOOST_TEST(a->schemaVersion() == Database::supportedSchemaVersion());
 }
 
