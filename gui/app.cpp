@@ -1,6 +1,7 @@
 #include "gui/app.h"
 
 #include "gui/main_frame.h"
+#include "gui/startup_probe.h"
 #include "gui/ui_helpers.h"
 
 #include <wx/cmdline.h>
@@ -65,6 +66,7 @@ bool App::OnInit() {
     if (!wxApp::OnInit()) return false; // parses the command line
     auto* frame = new MainFrame(*m_url);
     frame->Show();
+    startup_probe::windowShown();
     SetTopWindow(frame);
     return true;
 }

@@ -1,6 +1,7 @@
 #include "gui/member_list_ctrl.h"
 
 #include "domain/phone_number.h"
+#include "gui/startup_probe.h"
 #include "gui/ui_helpers.h"
 
 #include <wx/intl.h>
@@ -66,6 +67,7 @@ MemberListCtrl::MemberListCtrl(wxWindow* parent, RowSource rows)
 wxString MemberListCtrl::OnGetItemText(long item, long column) const {
     const MemberRow* row = m_rows(item);
     if (!row) return column == 0 ? wxString(wxS("…")) : wxString();
+    startup_probe::firstRowPainted();
     switch (column) {
     case 0:
         return fromUtf8(row->card);

@@ -7,6 +7,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
@@ -155,6 +156,11 @@ Database::Database(const DatabaseUrl& url) : m_url(url) {
 }
 
 Database::~Database() = default;
+
+void Database::setCacheBudget(int megabytes) {
+    if (m_url.backend != Backend::Sqlite) return;
+    executeScript(*this, "PRAGMA cache_size=-" + std::to_string(std::max(1, megabytes) * 1024));
+}
 
 soci::session& Database::sql() {
     return *m_sql;

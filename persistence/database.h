@@ -17,7 +17,7 @@ enum class Backend { Sqlite, Postgresql };
 
 struct DatabaseUrl {
     Backend backend = Backend::Sqlite;
-    std::string path;    ///< SQLite file path (Backend::Sqlite)
+    std::string path;     ///< SQLite file path (Backend::Sqlite)
     std::string conninfo; ///< libpq URL/conninfo (Backend::Postgresql)
 
     /// "sqlite:PATH", a plain path, "postgresql://..." or "postgres://...". Throws std::invalid_argument
@@ -47,6 +47,11 @@ public:
     /// Throws SchemaTooNew or DatabaseError("not initialised") unless the schema is exactly current.
     void requireCurrentSchema();
     static int supportedSchemaVersion();
+
+    /// Caps the SQLite page cache of this connection (default 64 MB, sized for imports and the CLI);
+    /// the desktop app's long-lived connections use less so the window stays within its memory budget.
+    /// No effect on PostgreSQL, whose cache lives in the server.
+    void setCacheBudget(int megabytes);
 
     soci::session& sql();
     Backend backend() const { return m_url.backend; }
