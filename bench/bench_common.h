@@ -41,7 +41,8 @@ inline void run(const std::string& cmd) {
 
 inline std::string shellQuote(const std::string& s) {
     std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
 }
 
@@ -61,7 +62,8 @@ inline std::string freshDatabase(const std::filesystem::path& workDir, const std
     std::string url;
     if (adminUrl.empty()) {
         auto path = workDir / (name + ".db");
-        for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
+        for (auto ext : {"", "-wal", "-shm"})
+            std::filesystem::remove(path.string() + ext);
         url = "sqlite:" + path.string();
     } else {
         soci::session admin("postgresql", adminUrl);
@@ -72,7 +74,8 @@ inline std::string freshDatabase(const std::filesystem::path& workDir, const std
     db::Database d(db::DatabaseUrl::parse(url));
     d.migrate();
     db::SociStoreRepository stores(d);
-    for (Store s : DemoGenerator(DemoOptions{}).stores()) stores.upsert(s, d.actor());
+    for (Store s : DemoGenerator(DemoOptions{}).stores())
+        stores.upsert(s, d.actor());
     return url;
 }
 

@@ -20,7 +20,8 @@ struct Result {
     std::uint64_t rows = 0;
 };
 
-Result runBackend(const std::filesystem::path& work, const std::filesystem::path& csv, const std::string& pgAdmin) {
+Result runBackend(const std::filesystem::path& work, const std::filesystem::path& csv,
+                  const std::string& pgAdmin) {
     const bool pg = !pgAdmin.empty();
     Result r;
     const std::string oursUrl = freshDatabase(work, pgAdmin, "md_bench_ours");
@@ -35,8 +36,8 @@ Result runBackend(const std::filesystem::path& work, const std::filesystem::path
     // The same rows in the table's own layout, for the database's loader.
     const auto full = work / (pg ? "members_full_pg.csv" : "members_full_sqlite.csv");
     if (pg)
-        run("psql -q " + shellQuote(db::DatabaseUrl::parse(oursUrl).conninfo) +
-            " -c " + shellQuote("\\copy members TO '" + full.string() + "' WITH (FORMAT csv, HEADER true)"));
+        run("psql -q " + shellQuote(db::DatabaseUrl::parse(oursUrl).conninfo) + " -c " +
+            shellQuote("\\copy members TO '" + full.string() + "' WITH (FORMAT csv, HEADER true)"));
     else
         run("sqlite3 -csv -header " + shellQuote(db::DatabaseUrl::parse(oursUrl).path) +
             " 'SELECT * FROM members' > " + shellQuote(full.string()));
@@ -48,14 +49,16 @@ Result runBackend(const std::filesystem::path& work, const std::filesystem::path
             shellQuote("\\copy members FROM '" + full.string() + "' WITH (FORMAT csv, HEADER true)"));
     else
         run("sqlite3 " + shellQuote(db::DatabaseUrl::parse(theirsUrl).path) +
-            " -cmd 'PRAGMA synchronous=NORMAL' " + shellQuote(".import --csv --skip 1 " + full.string() + " members"));
+            " -cmd 'PRAGMA synchronous=NORMAL' " +
+            shellQuote(".import --csv --skip 1 " + full.string() + " members"));
     r.theirs = secondsSince(t0);
     return r;
 }
 
 void print(const char* backend, const char* loader, const Result& r, double target) {
-    std::printf("%-10s ours %7.2f s (%8.0f rows/s)   %-14s %7.2f s (%8.0f rows/s)   ratio %.2fx  (target <= %.1fx)\n",
-                backend, r.ours, r.rows / r.ours, loader, r.theirs, r.rows / r.theirs, r.ours / r.theirs, target);
+    std::printf(
+        "%-10s ours %7.2f s (%8.0f rows/s)   %-14s %7.2f s (%8.0f rows/s)   ratio %.2fx  (target <= %.1fx)\n",
+        backend, r.ours, r.rows / r.ours, loader, r.theirs, r.rows / r.theirs, r.ours / r.theirs, target);
 }
 
 } // namespace
@@ -66,10 +69,16 @@ int main(int argc, char** argv) {
     std::string pgAdmin;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string a = argv[i];
-        if (a == "--members") members = std::stoll(argv[i + 1]);
-        else if (a == "--work") work = argv[i + 1];
-        else if (a == "--pg") pgAdmin = argv[i + 1];
-        else { std::cerr << "unknown option " << a << "\n"; return 2; }
+        if (a == "--members")
+            members = std::stoll(argv[i + 1]);
+        else if (a == "--work")
+            work = argv[i + 1];
+        else if (a == "--pg")
+            pgAdmin = argv[i + 1];
+        else {
+            std::cerr << "unknown option " << a << "\n";
+            return 2;
+        }
     }
     try {
         std::filesystem::create_directories(work);

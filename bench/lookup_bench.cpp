@@ -40,10 +40,14 @@ std::vector<Sample> sampleMembers(db::Database& d, int n, std::mt19937_64& rng) 
 std::string typedPhone(const std::string& e164, int variant) {
     std::string national = e164.substr(3);
     switch (variant % 4) {
-    case 0: return "+86 " + national.substr(0, 3) + " " + national.substr(3, 4) + " " + national.substr(7);
-    case 1: return national;
-    case 2: return national.substr(0, 3) + "-" + national.substr(3, 4) + "-" + national.substr(7);
-    default: return "0086 " + national;
+    case 0:
+        return "+86 " + national.substr(0, 3) + " " + national.substr(3, 4) + " " + national.substr(7);
+    case 1:
+        return national;
+    case 2:
+        return national.substr(0, 3) + "-" + national.substr(3, 4) + "-" + national.substr(7);
+    default:
+        return "0086 " + national;
     }
 }
 
@@ -54,8 +58,8 @@ std::string namePrefix(const std::string& name) {
     return name.substr(0, std::min(len, name.size()));
 }
 
-void measure(db::SociMemberRepository& repo, const char* kind, const std::vector<std::string>& texts, int limit,
-             double target) {
+void measure(db::SociMemberRepository& repo, const char* kind, const std::vector<std::string>& texts,
+             int limit, double target) {
     std::vector<double> ms;
     std::size_t hits = 0;
     for (const auto& t : texts) {
@@ -65,8 +69,9 @@ void measure(db::SociMemberRepository& repo, const char* kind, const std::vector
         ms.push_back(secondsSince(t0) * 1000);
         hits += rows.empty() ? 0 : 1;
     }
-    std::printf("%-12s n=%zu  found %zu  p50 %6.2f ms  p95 %6.2f ms  max %7.2f ms  (target p95 <= %.0f ms)\n", kind,
-                texts.size(), hits, percentile(ms, 0.5), percentile(ms, 0.95), percentile(ms, 1.0), target);
+    std::printf("%-12s n=%zu  found %zu  p50 %6.2f ms  p95 %6.2f ms  max %7.2f ms  (target p95 <= %.0f ms)\n",
+                kind, texts.size(), hits, percentile(ms, 0.5), percentile(ms, 0.95), percentile(ms, 1.0),
+                target);
 }
 
 } // namespace
@@ -76,12 +81,21 @@ int main(int argc, char** argv) {
     int queries = 1000, limit = 50;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string a = argv[i];
-        if (a == "--db") url = argv[i + 1];
-        else if (a == "--queries") queries = std::stoi(argv[i + 1]);
-        else if (a == "--limit") limit = std::stoi(argv[i + 1]);
-        else { std::cerr << "unknown option " << a << "\n"; return 2; }
+        if (a == "--db")
+            url = argv[i + 1];
+        else if (a == "--queries")
+            queries = std::stoi(argv[i + 1]);
+        else if (a == "--limit")
+            limit = std::stoi(argv[i + 1]);
+        else {
+            std::cerr << "unknown option " << a << "\n";
+            return 2;
+        }
     }
-    if (url.empty()) { std::cerr << "usage: lookup_bench --db URL [--queries N]\n"; return 2; }
+    if (url.empty()) {
+        std::cerr << "usage: lookup_bench --db URL [--queries N]\n";
+        return 2;
+    }
     try {
         db::Database d(db::DatabaseUrl::parse(url));
         d.requireCurrentSchema();
@@ -89,8 +103,9 @@ int main(int argc, char** argv) {
         std::mt19937_64 rng(20261122);
         auto samples = sampleMembers(d, queries, rng);
         std::int64_t total = repo.count({});
-        std::printf("%s: %lld members, %d queries per kind, limit %d\n", db::DatabaseUrl::parse(url).display().c_str(),
-                    static_cast<long long>(total), queries, limit);
+        std::printf("%s: %lld members, %d queries per kind, limit %d\n",
+                    db::DatabaseUrl::parse(url).display().c_str(), static_cast<long long>(total), queries,
+                    limit);
         std::vector<std::string> phone, card, last4, name, email;
         for (std::size_t i = 0; i < samples.size(); ++i) {
             const auto& s = samples[i];
@@ -114,13 +129,15 @@ int main(int argc, char** argv) {
             std::string pattern = "%" + last4[static_cast<std::size_t>(i)];
             std::vector<std::string> cards(static_cast<std::size_t>(limit));
             auto t0 = Clock::now();
-            soci::rowset<std::string> rs = (d.sql().prepare << "SELECT card_no FROM members WHERE phone LIKE :p",
-                                            soci::use(pattern));
+            soci::rowset<std::string> rs =
+                (d.sql().prepare << "SELECT card_no FROM members WHERE phone LIKE :p", soci::use(pattern));
             std::size_t n = 0;
-            for (auto it = rs.begin(); it != rs.end(); ++it) ++n;
+            for (auto it = rs.begin(); it != rs.end(); ++it)
+                ++n;
             scan.push_back(secondsSince(t0) * 1000);
         }
-        std::printf("baseline     last 4 by full-table LIKE scan: p50 %.1f ms over 5 queries\n", percentile(scan, 0.5));
+        std::printf("baseline     last 4 by full-table LIKE scan: p50 %.1f ms over 5 queries\n",
+                    percentile(scan, 0.5));
     } catch (const std::exception& e) {
         std::cerr << "lookup_bench: " << e.what() << "\n";
         return 1;

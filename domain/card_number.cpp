@@ -7,7 +7,8 @@ constexpr std::size_t kMinLength = 4;
 constexpr std::size_t kMaxLength = 32;
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
         s.remove_suffix(1);
     return s;
@@ -31,7 +32,8 @@ Expected<CardNumber> CardNumber::parse(std::string_view text) {
         } else if (static_cast<unsigned char>(c) >= 0x80) {
             return Invalid{"card number may contain only Latin letters, digits and '-'"};
         } else {
-            return Invalid{std::string("card number contains '") + c + "'; only letters, digits and '-' are allowed"};
+            return Invalid{std::string("card number contains '") + c +
+                           "'; only letters, digits and '-' are allowed"};
         }
     }
     if (out.size() < kMinLength)

@@ -20,7 +20,9 @@ constexpr std::array<bool, 256> kSpecial = [] {
     return t;
 }();
 
-bool isContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool isContinuation(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
 
 } // namespace
 
@@ -116,7 +118,8 @@ std::optional<CsvRecord> CsvReader::next() {
                 const char* b = m_buf.data() + m_pos + off;
                 const char* e = m_buf.data() + m_buf.size();
                 const char* p = b;
-                while (p < e && !kSpecial[static_cast<unsigned char>(*p)]) ++p;
+                while (p < e && !kSpecial[static_cast<unsigned char>(*p)])
+                    ++p;
                 off += static_cast<std::size_t>(p - b);
                 if (p < e || !avail(off)) break;
                 if (off > kMaxRecordBytes) {
@@ -142,7 +145,8 @@ std::optional<CsvRecord> CsvReader::next() {
                 if (!avail(off) || off > kMaxRecordBytes) break;
                 const char* b = m_buf.data() + m_pos + off;
                 const char* e = m_buf.data() + m_buf.size();
-                const char* q = static_cast<const char*>(std::memchr(b, '"', static_cast<std::size_t>(e - b)));
+                const char* q =
+                    static_cast<const char*>(std::memchr(b, '"', static_cast<std::size_t>(e - b)));
                 const char* stop = q ? q : e;
                 m_line += static_cast<std::size_t>(std::count(b, stop, '\n'));
                 off += static_cast<std::size_t>(stop - b);
@@ -159,15 +163,17 @@ std::optional<CsvRecord> CsvReader::next() {
             }
             if (!closed) {
                 // Resume at the line after the opening quote so a single missing quote costs one record.
-                rec.error = off > kMaxRecordBytes ? "quoted field longer than 8 MiB; probably a missing closing quote"
-                                                  : "unterminated quoted field";
+                rec.error = off > kMaxRecordBytes
+                                ? "quoted field longer than 8 MiB; probably a missing closing quote"
+                                : "unterminated quoted field";
                 off = quoteOff;
                 m_line = quoteLine;
                 skipToNextLine();
                 return finish();
             }
             if (avail(off) && at(off) != ',' && at(off) != '\n' && at(off) != '\r') {
-                rec.error = "characters after the closing quote in field " + std::to_string(rec.fields.size() + 1);
+                rec.error =
+                    "characters after the closing quote in field " + std::to_string(rec.fields.size() + 1);
                 skipToNextLine();
                 return finish();
             }
@@ -238,7 +244,8 @@ bool isValidUtf8(std::string_view s) {
             if (c == 0xED && p[i + 1] >= 0xA0) return false; // UTF-16 surrogate
             i += 3;
         } else if (c < 0xF5) {
-            if (i + 3 >= n || !isContinuation(p[i + 1]) || !isContinuation(p[i + 2]) || !isContinuation(p[i + 3]))
+            if (i + 3 >= n || !isContinuation(p[i + 1]) || !isContinuation(p[i + 2]) ||
+                !isContinuation(p[i + 3]))
                 return false;
             if (c == 0xF0 && p[i + 1] < 0x90) return false;  // overlong
             if (c == 0xF4 && p[i + 1] >= 0x90) return false; // above U+10FFFF

@@ -14,9 +14,9 @@ namespace md {
 
 struct CsvRecord {
     std::vector<std::string> fields;
-    std::size_t line = 0;  ///< 1-based physical line the record starts on
-    std::string error;     ///< non-empty when the record is malformed: "invalid UTF-8 in field 3",
-                           ///< "unterminated quoted field", "stray quote in unquoted field 2"
+    std::size_t line = 0; ///< 1-based physical line the record starts on
+    std::string error;    ///< non-empty when the record is malformed: "invalid UTF-8 in field 3",
+                          ///< "unterminated quoted field", "stray quote in unquoted field 2"
 };
 
 class CsvReader {

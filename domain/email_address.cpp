@@ -3,22 +3,39 @@
 namespace md {
 namespace {
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
     return s;
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool isAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+bool isAlnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Characters that are legal only inside a quoted local part; nobody types those into a CRM, and
 // they usually mean two addresses were pasted into one field.
 bool forbiddenInLocal(char c) {
     switch (c) {
-    case '"': case '(': case ')': case ',': case ':': case ';': case '<': case '>': case '[': case ']':
+    case '"':
+    case '(':
+    case ')':
+    case ',':
+    case ':':
+    case ';':
+    case '<':
+    case '>':
+    case '[':
+    case ']':
     case '\\':
         return true;
     default:
@@ -31,7 +48,8 @@ std::string checkLocal(std::string_view local) {
     if (local.size() > 64) return "the part before the @ is longer than 64 characters";
     for (char c : local) {
         if (isSpace(c)) return "contains a space";
-        if (static_cast<unsigned char>(c) >= 0x80) return "non-Latin characters before the @ are not supported";
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return "non-Latin characters before the @ are not supported";
         if (forbiddenInLocal(c)) return std::string("contains '") + c + "' before the @";
     }
     if (local.front() == '.' || local.back() == '.') return "the part before the @ starts or ends with a dot";
@@ -56,10 +74,12 @@ std::string checkDomain(std::string_view domain) {
             if (!isAlnum(c) && c != '-')
                 return "the domain may contain only letters, digits, hyphens and dots";
         }
-        if (label.front() == '-' || label.back() == '-') return "a part of the domain starts or ends with a hyphen";
+        if (label.front() == '-' || label.back() == '-')
+            return "a part of the domain starts or ends with a hyphen";
         if (end == domain.size()) {
             bool allDigits = true;
-            for (char c : label) allDigits = allDigits && c >= '0' && c <= '9';
+            for (char c : label)
+                allDigits = allDigits && c >= '0' && c <= '9';
             if (allDigits) return "the domain ends in a number, not a name like .com or .cn";
         }
         start = end + 1;
@@ -81,13 +101,15 @@ Expected<EmailAddress> EmailAddress::parse(std::string_view text) {
     if (std::string why = checkDomain(domain); !why.empty()) return Invalid{std::move(why)};
 
     std::string out(s);
-    for (std::size_t i = at + 1; i < out.size(); ++i) out[i] = lower(out[i]);
+    for (std::size_t i = at + 1; i < out.size(); ++i)
+        out[i] = lower(out[i]);
     return EmailAddress(std::move(out));
 }
 
 std::string EmailAddress::key() const {
     std::string k = m_text;
-    for (char& c : k) c = lower(c);
+    for (char& c : k)
+        c = lower(c);
     return k;
 }
 

@@ -12,8 +12,7 @@ struct Invalid {
     std::string reason; ///< a sentence a person understands, e.g. "phone number has 9 digits; expected 11"
 };
 
-template <class T>
-class Expected {
+template <class T> class Expected {
 public:
     Expected(T value) : m_v(std::move(value)) {}
     Expected(Invalid err) : m_v(std::move(err)) {}

@@ -6,7 +6,8 @@ namespace md {
 namespace {
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
         s.remove_suffix(1);
     return s;
@@ -36,10 +37,14 @@ constexpr std::size_t kMaxNameBytes = 200;
 
 std::string toCode(Gender g) {
     switch (g) {
-    case Gender::Female: return "F";
-    case Gender::Male: return "M";
-    case Gender::Other: return "O";
-    case Gender::Unknown: break;
+    case Gender::Female:
+        return "F";
+    case Gender::Male:
+        return "M";
+    case Gender::Other:
+        return "O";
+    case Gender::Unknown:
+        break;
     }
     return "";
 }
@@ -55,9 +60,12 @@ Expected<Gender> parseGender(std::string_view text) {
 
 std::string toCode(MemberStatus s) {
     switch (s) {
-    case MemberStatus::Active: return "active";
-    case MemberStatus::Suspended: return "suspended";
-    case MemberStatus::Closed: return "closed";
+    case MemberStatus::Active:
+        return "active";
+    case MemberStatus::Suspended:
+        return "suspended";
+    case MemberStatus::Closed:
+        return "closed";
     }
     return "active";
 }

@@ -10,8 +10,8 @@ enum class QueryKind { Empty, Phone, LastDigits, Card, NamePrefix, Email };
 
 struct MemberQuery {
     QueryKind kind = QueryKind::Empty;
-    std::string key; ///< Phone: E.164; LastDigits: reversed digits; Card: upper-cased;
-                     ///< NamePrefix: nameKey(); Email: lower-cased
+    std::string key;  ///< Phone: E.164; LastDigits: reversed digits; Card: upper-cased;
+                      ///< NamePrefix: nameKey(); Email: lower-cased
     std::string text; ///< what was typed, trimmed
 };
 

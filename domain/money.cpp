@@ -10,7 +10,8 @@ namespace {
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
         s.remove_suffix(1);
     return s;
@@ -18,8 +19,8 @@ std::string_view trim(std::string_view s) {
 
 // Symbols people paste from receipts and spreadsheets: ¥ (U+00A5), full-width ￥ (U+FFE5), $.
 bool stripSymbol(std::string_view& s) {
-    for (std::string_view sym : {std::string_view("\xC2\xA5"), std::string_view("\xEF\xBF\xA5"),
-                                 std::string_view("$")}) {
+    for (std::string_view sym :
+         {std::string_view("\xC2\xA5"), std::string_view("\xEF\xBF\xA5"), std::string_view("$")}) {
         if (s.starts_with(sym)) {
             s.remove_prefix(sym.size());
             return true;
@@ -94,7 +95,8 @@ Expected<Money> Money::parse(std::string_view text, std::string_view currency) {
     std::size_t dot = s.find('.');
     std::string_view intPart = s.substr(0, dot);
     std::string_view fracPart = dot == std::string_view::npos ? std::string_view{} : s.substr(dot + 1);
-    if (intPart.empty()) return Invalid{"amount \"" + std::string(text) + "\" has no digits before the decimal point"};
+    if (intPart.empty())
+        return Invalid{"amount \"" + std::string(text) + "\" has no digits before the decimal point"};
     if (dot != std::string_view::npos && fracPart.empty())
         return Invalid{"amount \"" + std::string(text) + "\" has no digits after the decimal point"};
     if (fracPart.size() > 2)
@@ -154,7 +156,8 @@ Money Money::operator-(const Money& o) const {
     if (m_currency != o.m_currency)
         throw std::invalid_argument("cannot subtract " + o.m_currency + " from " + m_currency);
     std::int64_t r = 0;
-    if (__builtin_sub_overflow(m_minor, o.m_minor, &r)) throw std::overflow_error("money difference overflows");
+    if (__builtin_sub_overflow(m_minor, o.m_minor, &r))
+        throw std::overflow_error("money difference overflows");
     return Money(r, m_currency);
 }
 

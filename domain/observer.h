@@ -8,8 +8,7 @@
 
 namespace md {
 
-template <class Message>
-class Publisher {
+template <class Message> class Publisher {
 public:
     using Callback = std::function<void(const Message&)>;
 
@@ -38,7 +37,8 @@ public:
             for (auto& w : m_subscribers)
                 if (auto s = w.lock()) live.push_back(std::move(s));
         }
-        for (auto& s : live) (*s)(m);
+        for (auto& s : live)
+            (*s)(m);
     }
 
 private:

@@ -15,10 +15,16 @@ struct Digits {
     std::string_view view() const { return {d, n}; }
 };
 
-bool isSeparator(char c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\t'; }
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isSeparator(char c) {
+    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '\t';
+}
+bool isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
-std::string countText(std::size_t n) { return std::to_string(n); }
+std::string countText(std::size_t n) {
+    return std::to_string(n);
+}
 
 std::string makeE164(std::string_view cc, std::string_view national) {
     std::string out;
@@ -39,7 +45,8 @@ Expected<std::string> chineseNumber(std::string_view nsn, bool hadTrunkZero, boo
         if (nsn.size() > 11)
             return Invalid{"too many digits: " + countText(nsn.size()) + ", a Chinese mobile number has 11"};
         if (nsn[1] < '3')
-            return Invalid{"11-digit Chinese mobile numbers start with 13 to 19, not " + std::string(nsn.substr(0, 2))};
+            return Invalid{"11-digit Chinese mobile numbers start with 13 to 19, not " +
+                           std::string(nsn.substr(0, 2))};
         return makeE164("86", nsn);
     }
     if (nsn[0] == '0') return Invalid{"too many leading zeros"};
@@ -104,9 +111,11 @@ Expected<PhoneNumber> PhoneNumber::parse(std::string_view text, std::string_view
             return PhoneNumber(std::move(r).value());
         }
         if (all.size() < 8)
-            return Invalid{"too few digits: " + countText(all.size()) + ", an international number has 8 to 15"};
+            return Invalid{"too few digits: " + countText(all.size()) +
+                           ", an international number has 8 to 15"};
         if (all.size() > 15)
-            return Invalid{"too many digits: " + countText(all.size()) + ", an international number has 8 to 15"};
+            return Invalid{"too many digits: " + countText(all.size()) +
+                           ", an international number has 8 to 15"};
         return PhoneNumber(makeE164({}, all));
     }
 

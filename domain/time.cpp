@@ -8,19 +8,23 @@ namespace {
 using namespace std::chrono;
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
         s.remove_suffix(1);
     return s;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 /// Reads minLen..maxLen digits at pos into out, advancing pos.
 bool readNumber(std::string_view s, std::size_t& pos, std::size_t minLen, std::size_t maxLen, int& out) {
     std::size_t start = pos;
     int v = 0;
-    while (pos < s.size() && pos - start < maxLen && isDigit(s[pos])) v = v * 10 + (s[pos++] - '0');
+    while (pos < s.size() && pos - start < maxLen && isDigit(s[pos]))
+        v = v * 10 + (s[pos++] - '0');
     if (pos - start < minLen) return false;
     out = v;
     return true;
@@ -34,11 +38,13 @@ Expected<Date> readDate(std::string_view s, std::size_t& pos) {
     if (!readNumber(s, p, 4, 4, y)) return Invalid{"expected a date like 2024-03-01"};
     if (p < s.size() && (s[p] == '-' || s[p] == '/')) {
         char sep = s[p++];
-        if (!readNumber(s, p, 1, 2, m) || p >= s.size() || s[p] != sep) return Invalid{"expected a date like 2024-03-01"};
+        if (!readNumber(s, p, 1, 2, m) || p >= s.size() || s[p] != sep)
+            return Invalid{"expected a date like 2024-03-01"};
         ++p;
         if (!readNumber(s, p, 1, 2, d)) return Invalid{"expected a date like 2024-03-01"};
     } else {
-        if (!readNumber(s, p, 2, 2, m) || !readNumber(s, p, 2, 2, d)) return Invalid{"expected a date like 2024-03-01"};
+        if (!readNumber(s, p, 2, 2, m) || !readNumber(s, p, 2, 2, d))
+            return Invalid{"expected a date like 2024-03-01"};
     }
     if (p < s.size() && isDigit(s[p])) return Invalid{"expected a date like 2024-03-01"};
     year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
@@ -55,7 +61,8 @@ Expected<Date> parseDate(std::string_view text) {
     std::size_t pos = 0;
     auto d = readDate(s, pos);
     if (!d) return d;
-    if (pos != s.size()) return Invalid{"unexpected text after the date: \"" + std::string(s.substr(pos)) + "\""};
+    if (pos != s.size())
+        return Invalid{"unexpected text after the date: \"" + std::string(s.substr(pos)) + "\""};
     return d;
 }
 
@@ -89,7 +96,8 @@ Expected<Timestamp> parseTimestamp(std::string_view text) {
         if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
             ++pos;
             std::size_t start = pos;
-            while (pos < s.size() && isDigit(s[pos])) ++pos;
+            while (pos < s.size() && isDigit(s[pos]))
+                ++pos;
             if (pos == start) return bad;
         }
     }
@@ -115,13 +123,18 @@ std::string formatTimestamp(Timestamp t) {
     Date d = floor<days>(t);
     hh_mm_ss hms{t - d};
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", formatDate(d).c_str(), static_cast<int>(hms.hours().count()),
-                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", formatDate(d).c_str(),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
     return buf;
 }
 
-Date today() { return floor<days>(system_clock::now()); }
+Date today() {
+    return floor<days>(system_clock::now());
+}
 
-Timestamp nowUtc() { return floor<seconds>(system_clock::now()); }
+Timestamp nowUtc() {
+    return floor<seconds>(system_clock::now());
+}
 
 } // namespace md

@@ -8,7 +8,7 @@
 
 namespace md {
 
-using Date = std::chrono::sys_days;        ///< a civil date (no time zone)
+using Date = std::chrono::sys_days;         ///< a civil date (no time zone)
 using Timestamp = std::chrono::sys_seconds; ///< an instant, UTC
 
 /// "2024-03-01" (also "2024/03/01", "20240301"). Rejects impossible dates ("2023-02-29").
@@ -20,7 +20,7 @@ std::string formatDate(Date d); ///< "2024-03-01"
 Expected<Timestamp> parseTimestamp(std::string_view text);
 std::string formatTimestamp(Timestamp t); ///< "2024-03-01T10:15:00Z"
 
-Date today();        ///< today's UTC date
+Date today();       ///< today's UTC date
 Timestamp nowUtc(); ///< now, truncated to seconds
 
 } // namespace md

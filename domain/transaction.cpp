@@ -4,8 +4,10 @@ namespace md {
 namespace {
 
 std::string asciiLowerTrimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+        text.remove_suffix(1);
     std::string s(text);
     for (char& c : s)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -16,10 +18,14 @@ std::string asciiLowerTrimmed(std::string_view text) {
 
 std::string toCode(SalesChannel c) {
     switch (c) {
-    case SalesChannel::Store: return "store";
-    case SalesChannel::Online: return "online";
-    case SalesChannel::App: return "app";
-    case SalesChannel::Phone: return "phone";
+    case SalesChannel::Store:
+        return "store";
+    case SalesChannel::Online:
+        return "online";
+    case SalesChannel::App:
+        return "app";
+    case SalesChannel::Phone:
+        return "phone";
     }
     return "store";
 }

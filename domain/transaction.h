@@ -11,7 +11,7 @@ namespace md {
 enum class SalesChannel { Store, Online, App, Phone };
 enum class TransactionKind { Purchase, Refund };
 
-std::string toCode(SalesChannel c);   ///< "store", "online", "app", "phone"
+std::string toCode(SalesChannel c); ///< "store", "online", "app", "phone"
 Expected<SalesChannel> parseSalesChannel(std::string_view text);
 std::string toCode(TransactionKind k); ///< "purchase", "refund"
 Expected<TransactionKind> parseTransactionKind(std::string_view text);

@@ -84,9 +84,10 @@ BOOST_AUTO_TEST_CASE(member_name_must_be_utf8) {
 
 BOOST_AUTO_TEST_CASE(conflict_headline_names_member_and_both_versions) {
     ConflictError e("MD001", 3, 4);
-    BOOST_TEST(std::string(e.what()) ==
-               "Member MD001 was changed by someone else (you edited version 3, the database now has version 4). "
-               "Reload and apply your change again.");
+    BOOST_TEST(
+        std::string(e.what()) ==
+        "Member MD001 was changed by someone else (you edited version 3, the database now has version 4). "
+        "Reload and apply your change again.");
     BOOST_TEST(e.cardNo() == "MD001");
     BOOST_TEST(e.yourVersion() == 3);
     BOOST_TEST(e.currentVersion() == 4);

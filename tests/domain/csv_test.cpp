@@ -13,7 +13,8 @@ std::vector<CsvRecord> readAll(const std::string& text) {
     std::istringstream in(text);
     CsvReader reader(in);
     std::vector<CsvRecord> out;
-    while (auto r = reader.next()) out.push_back(std::move(*r));
+    while (auto r = reader.next())
+        out.push_back(std::move(*r));
     return out;
 }
 
@@ -69,7 +70,8 @@ BOOST_AUTO_TEST_CASE(empty_input_and_bom_only_input_have_no_records) {
 }
 
 BOOST_AUTO_TEST_CASE(utf8_bom_is_skipped) {
-    auto r = readAll("\xEF\xBB\xBF" "card,姓名\n");
+    auto r = readAll("\xEF\xBB\xBF"
+                     "card,姓名\n");
     BOOST_REQUIRE(r.size() == 1u);
     BOOST_TEST(r[0].fields[0] == "card");
     BOOST_TEST(r[0].fields[1] == "姓名");
@@ -171,7 +173,8 @@ BOOST_AUTO_TEST_CASE(field_quoted_only_when_needed) {
 BOOST_AUTO_TEST_CASE(written_records_read_back_identically) {
     std::vector<Fields> rows{{"MD1", "Wang, Li", "say \"hi\""}, {"", "multi\r\nline", " x "}, {"王", "", ""}};
     std::ostringstream out;
-    for (const auto& row : rows) md::writeCsvRecord(out, row);
+    for (const auto& row : rows)
+        md::writeCsvRecord(out, row);
     BOOST_TEST(out.str().substr(0, 33) == "MD1,\"Wang, Li\",\"say \"\"hi\"\"\"\n,\"mul");
     auto back = readAll(out.str());
     BOOST_REQUIRE(back.size() == rows.size());
@@ -183,8 +186,8 @@ BOOST_AUTO_TEST_CASE(utf8_validation_accepts_well_formed_text) {
     BOOST_TEST(md::isValidUtf8(""));
     BOOST_TEST(md::isValidUtf8("plain ascii that is longer than eight bytes"));
     BOOST_TEST(md::isValidUtf8("王小明 Élodie \xF0\x9F\x98\x80")); // CJK, Latin-1, emoji
-    BOOST_TEST(md::isValidUtf8("\xF4\x8F\xBF\xBF"));                // U+10FFFF
-    BOOST_TEST(md::isValidUtf8("\xED\x9F\xBF"));                    // U+D7FF, just below surrogates
+    BOOST_TEST(md::isValidUtf8("\xF4\x8F\xBF\xBF"));               // U+10FFFF
+    BOOST_TEST(md::isValidUtf8("\xED\x9F\xBF"));                   // U+D7FF, just below surrogates
 }
 
 BOOST_AUTO_TEST_CASE(utf8_validation_rejects_overlongs_surrogates_and_out_of_range) {
@@ -194,8 +197,8 @@ BOOST_AUTO_TEST_CASE(utf8_validation_rejects_overlongs_surrogates_and_out_of_ran
     BOOST_TEST(!md::isValidUtf8("\xED\xA0\x80"));     // U+D800 surrogate
     BOOST_TEST(!md::isValidUtf8("\xF4\x90\x80\x80")); // U+110000
     BOOST_TEST(!md::isValidUtf8("\xF5\x80\x80\x80"));
-    BOOST_TEST(!md::isValidUtf8("\x80"));             // lone continuation
-    BOOST_TEST(!md::isValidUtf8("abc\xE7\x8E"));      // truncated at end
+    BOOST_TEST(!md::isValidUtf8("\x80"));                // lone continuation
+    BOOST_TEST(!md::isValidUtf8("abc\xE7\x8E"));         // truncated at end
     BOOST_TEST(!md::isValidUtf8("abcdefgh\xE7\x8Eijk")); // truncated mid-string after the fast path
     BOOST_TEST(!md::isValidUtf8("\xFF"));
 }

@@ -40,7 +40,8 @@ BOOST_AUTO_TEST_CASE(checker_flags_toolkit_database_and_boost_headers) {
     BOOST_TEST(forbiddenIncludes("  #  include \"soci/soci.h\"\n").size() == 1u);
     BOOST_TEST(forbiddenIncludes("#include <Poco/Net/SMTPClientSession.h>\n").size() == 1u);
     BOOST_TEST(forbiddenIncludes("#include <boost/optional.hpp>\n").size() == 1u);
-    BOOST_TEST(forbiddenIncludes("#include <string>\n#include \"domain/money.h\"\n// wx/ in a comment\n").empty());
+    BOOST_TEST(
+        forbiddenIncludes("#include <string>\n#include \"domain/money.h\"\n// wx/ in a comment\n").empty());
 }
 
 BOOST_AUTO_TEST_CASE(domain_sources_include_only_standard_and_domain_headers) {

@@ -2,8 +2,8 @@
 
 #include <boost/test/unit_test.hpp>
 
-using md::QueryKind;
 using md::classifyQuery;
+using md::QueryKind;
 
 BOOST_AUTO_TEST_SUITE(member_query)
 

@@ -15,7 +15,9 @@ std::int64_t minor(std::string_view text) {
     return r.value().minor();
 }
 
-bool rejects(std::string_view text) { return !Money::parse(text).ok(); }
+bool rejects(std::string_view text) {
+    return !Money::parse(text).ok();
+}
 
 } // namespace
 
@@ -30,15 +32,18 @@ BOOST_AUTO_TEST_CASE(two_one_and_no_decimals_parse_to_fen) {
 
 BOOST_AUTO_TEST_CASE(negative_amounts_parse) {
     BOOST_TEST(minor("-3.20") == -320);
-    BOOST_TEST(minor("-\xC2\xA5" "3.20") == -320);
+    BOOST_TEST(minor("-\xC2\xA5"
+                     "3.20") == -320);
     BOOST_TEST(minor("\xC2\xA5-3.20") == -320);
 }
 
 BOOST_AUTO_TEST_CASE(thousands_separators_and_yuan_sign_are_accepted) {
     BOOST_TEST(minor("1,234.50") == 123450);
     BOOST_TEST(minor("1,234,567") == 123456700);
-    BOOST_TEST(minor("\xC2\xA5" "128.50") == 12850);
-    BOOST_TEST(minor("\xEF\xBF\xA5" "128.50") == 12850); // full-width ￥
+    BOOST_TEST(minor("\xC2\xA5"
+                     "128.50") == 12850);
+    BOOST_TEST(minor("\xEF\xBF\xA5"
+                     "128.50") == 12850); // full-width ￥
 }
 
 BOOST_AUTO_TEST_CASE(surrounding_blanks_are_trimmed) {
@@ -94,12 +99,16 @@ BOOST_AUTO_TEST_CASE(decimal_string_round_trips_through_parse) {
 }
 
 BOOST_AUTO_TEST_CASE(format_uses_currency_symbol_and_thousands_grouping) {
-    BOOST_TEST(Money(123450).format() == "\xC2\xA5" "1,234.50");
+    BOOST_TEST(Money(123450).format() == "\xC2\xA5"
+                                         "1,234.50");
     BOOST_TEST(Money(123450, "USD").format("en_US") == "$1,234.50");
     BOOST_TEST(Money(123450, "EUR").format() == "1,234.50 EUR");
-    BOOST_TEST(Money(-12345678900).format() == "-\xC2\xA5" "123,456,789.00");
-    BOOST_TEST(Money(99).format() == "\xC2\xA5" "0.99");
-    BOOST_TEST(Money(100000).format() == "\xC2\xA5" "1,000.00");
+    BOOST_TEST(Money(-12345678900).format() == "-\xC2\xA5"
+                                               "123,456,789.00");
+    BOOST_TEST(Money(99).format() == "\xC2\xA5"
+                                     "0.99");
+    BOOST_TEST(Money(100000).format() == "\xC2\xA5"
+                                         "1,000.00");
 }
 
 BOOST_AUTO_TEST_CASE(arithmetic_in_one_currency_adds_and_subtracts_fen) {

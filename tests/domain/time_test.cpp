@@ -6,7 +6,9 @@ using namespace std::chrono;
 
 namespace {
 
-md::Date ymd(int y, unsigned m, unsigned d) { return md::Date{year{y} / month{m} / day{d}}; }
+md::Date ymd(int y, unsigned m, unsigned d) {
+    return md::Date{year{y} / month{m} / day{d}};
+}
 
 std::string ts(std::string_view text) {
     auto r = md::parseTimestamp(text);
@@ -36,7 +38,8 @@ BOOST_AUTO_TEST_CASE(impossible_dates_are_rejected_as_no_such_date) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_dates_are_rejected) {
-    for (auto s : {"", "2024", "2024-03", "2024-03-01x", "24-03-01", "2024-03/01", "202403011", "2024-003-01"})
+    for (auto s :
+         {"", "2024", "2024-03", "2024-03-01x", "24-03-01", "2024-03/01", "202403011", "2024-003-01"})
         BOOST_TEST(!md::parseDate(s).ok(), s);
 }
 

@@ -42,11 +42,13 @@ TestDatabase::TestDatabase() : m_dir(makeTempDir()) {
         m_url = db::DatabaseUrl::parse("sqlite:" + (m_dir / "test.db").string());
         return;
     }
-    if (backend != "postgresql") throw std::runtime_error("MEMBERDESK_TEST_BACKEND must be sqlite or postgresql");
+    if (backend != "postgresql")
+        throw std::runtime_error("MEMBERDESK_TEST_BACKEND must be sqlite or postgresql");
     const char* admin = std::getenv("MEMBERDESK_TEST_PG");
     if (!admin || !*admin)
-        throw std::runtime_error("MEMBERDESK_TEST_PG is not set: run the tests through ./test.sh, which starts "
-                                 "a throwaway PostgreSQL server");
+        throw std::runtime_error(
+            "MEMBERDESK_TEST_PG is not set: run the tests through ./test.sh, which starts "
+            "a throwaway PostgreSQL server");
     m_pgAdmin = admin;
     m_pgName = "md_test_" + std::to_string(getpid()) + "_" + m_dir.filename().string().substr(16);
     for (char& c : m_pgName)
