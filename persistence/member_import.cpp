@@ -41,7 +41,7 @@ public:
         WriteTransaction tr(m_db);
         m_now = nowUtc();
         m_nowText = formatTimestamp(m_now);
-        MemberLineParser parser(m_session, loadStoreCodes(m_db), m_now);
+        m_parser.emplace(m_session, loadStoreCodes(m_db), m_now);
         int anyMember = 0;
         sql << "SELECT COUNT(*) FROM (SELECT 1 FROM members LIMIT 1) x", soci::into(anyMember);
         m_lookup = anyMember != 0;
@@ -53,7 +53,7 @@ public:
         m_inserter.emplace(m_db, "members", memberColumns(), kBatchRows);
 
         while (auto rec = m_session.next()) {
-            auto parsed = parser.parse(*rec);
+            auto parsed = m_parser->parse(*rec);
             if (!parsed) {
                 m_session.reject(*rec, parsed.error());
                 continue;
@@ -127,7 +127,7 @@ private:
                                      " (already in the database)");
             } else {
                 const Member& before = *it->second;
-                Member after = merged(before, p.parsed);
+                Member after = m_parser->applyTo(before, p.parsed);
                 ++m_updated;
                 if (after != before) changed.emplace_back(before, std::move(after));
             }
@@ -136,21 +136,6 @@ private:
         if (!changed.empty()) writeUpdates(changed);
         m_batch.clear();
         m_session.flushRejects();
-    }
-
-    // The file's values over the stored member; what the file cannot say (id, status) is kept, and a
-    // consent answer that did not change keeps its original source and time.
-    Member merged(const Member& before, const ParsedMember& p) const {
-        Member after = p.member;
-        after.id = before.id;
-        after.status = before.status;
-        after.version = before.version;
-        if (!p.joinDateGiven) after.joinDate = before.joinDate;
-        if (after.emailConsent.granted == before.emailConsent.granted)
-            after.emailConsent = before.emailConsent;
-        if (after.smsConsent.granted == before.smsConsent.granted) after.smsConsent = before.smsConsent;
-        if (after != before) after.version = before.version + 1;
-        return after;
     }
 
     void writeUpdates(const std::vector<std::pair<Member, Member>>& changed) {
@@ -173,6 +158,7 @@ private:
     Timestamp m_now{};
     std::string m_nowText;
     bool m_lookup = false;
+    std::optional<MemberLineParser> m_parser;
     std::optional<TempTable> m_keys, m_updates;
     std::optional<BulkWriter> m_inserter;
     std::unordered_map<std::string, std::size_t> m_seen; ///< card -> line, for duplicates within the file

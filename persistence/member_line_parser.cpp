@@ -96,4 +96,24 @@ Expected<ParsedMember> MemberLineParser::parse(const CsvRecord& r) const {
     return p;
 }
 
+Member MemberLineParser::applyTo(const Member& stored, const ParsedMember& p) const {
+    Member after = p.member;
+    after.id = stored.id;
+    after.status = stored.status;
+    after.version = stored.version;
+    // A file without a column says nothing about it: it must not wipe what is stored.
+    if (m_phone < 0) after.phone = stored.phone;
+    if (m_email < 0) after.email = stored.email;
+    if (m_birthday < 0) after.birthday = stored.birthday;
+    if (m_gender < 0) after.gender = stored.gender;
+    if (m_store < 0) after.homeStore = stored.homeStore;
+    if (!p.joinDateGiven) after.joinDate = stored.joinDate;
+    if (m_emailConsent < 0 || after.emailConsent.granted == stored.emailConsent.granted)
+        after.emailConsent = stored.emailConsent;
+    if (m_smsConsent < 0 || after.smsConsent.granted == stored.smsConsent.granted)
+        after.smsConsent = stored.smsConsent;
+    if (after != stored) after.version = stored.version + 1;
+    return after;
+}
+
 } // namespace md::db

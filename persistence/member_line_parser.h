@@ -20,6 +20,10 @@ public:
     MemberLineParser(const ImportSession& session, std::unordered_map<std::string, std::string> stores,
                      Timestamp now);
     Expected<ParsedMember> parse(const CsvRecord& r) const;
+    /// Upsert: the line's values over the stored member. What the file cannot say (id, status) is
+    /// kept, so is every column the file does not have and an empty join_date; a consent answer that
+    /// did not change keeps its original source and time. The version is bumped only on a change.
+    Member applyTo(const Member& stored, const ParsedMember& p) const;
 
 private:
     const ImportSession& m_session;

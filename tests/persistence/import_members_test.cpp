@@ -210,6 +210,16 @@ BOOST_FIXTURE_TEST_CASE(upsert_updates_existing_members_in_place_bumps_version_a
     BOOST_TEST(member("MD0502")->version == 1);
     BOOST_TEST(auditTrail(*db, "member", std::to_string(member("MD0502")->id)).empty());
     BOOST_TEST(member("MD0503").has_value());
+
+    // A file without email, store or consent columns leaves those as stored.
+    importMembers(*db, file("card_no,name,phone\nMD0501,再改名,13800138599\n", "partial.csv"), opt);
+    const Member partial = *member("MD0501");
+    BOOST_TEST(partial.name == "再改名");
+    BOOST_TEST(partial.version == after.version + 1);
+    BOOST_TEST(partial.email->str() == "new@example.cn");
+    BOOST_TEST(partial.homeStore == "BJ002");
+    BOOST_TEST((partial.emailConsent == after.emailConsent));
+    BOOST_TEST((partial.smsConsent == after.smsConsent));
 }
 
 BOOST_FIXTURE_TEST_CASE(each_import_leaves_one_summary_audit_entry_naming_file_counts_and_mode, Fixture) {
