@@ -66,9 +66,10 @@ inline std::string freshDatabase(const std::filesystem::path& workDir, const std
             std::filesystem::remove(path.string() + ext);
         url = "sqlite:" + path.string();
     } else {
-        soci::session admin("postgresql", adminUrl);
-        admin << "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
-        admin << "CREATE DATABASE " + name;
+        // Through Database, not a bare soci::session: SOCI mis-parses a bare postgresql:// URL.
+        db::Database admin(db::DatabaseUrl::parse(adminUrl));
+        admin.sql() << "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
+        admin.sql() << "CREATE DATABASE " + name;
         url = pgWithDatabase(adminUrl, name);
     }
     db::Database d(db::DatabaseUrl::parse(url));

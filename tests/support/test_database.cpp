@@ -44,26 +44,26 @@ TestDatabase::TestDatabase() : m_dir(makeTempDir()) {
     }
     if (backend != "postgresql")
         throw std::runtime_error("MEMBERDESK_TEST_BACKEND must be sqlite or postgresql");
-    const char* admin = std::getenv("MEMBERDESK_TEST_PG");
-    if (!admin || !*admin)
+    const char* adminUrl = std::getenv("MEMBERDESK_TEST_PG");
+    if (!adminUrl || !*adminUrl)
         throw std::runtime_error(
             "MEMBERDESK_TEST_PG is not set: run the tests through ./test.sh, which starts "
             "a throwaway PostgreSQL server");
-    m_pgAdmin = admin;
+    m_pgAdmin = adminUrl;
     m_pgName = "md_test_" + std::to_string(getpid()) + "_" + m_dir.filename().string().substr(16);
     for (char& c : m_pgName)
         if (c == '-') c = '_';
-    soci::session admin_sql("postgresql", m_pgAdmin + (m_pgAdmin.find('?') == std::string::npos ? "?" : "&") +
-                                              "options=-c%20client_min_messages%3Dwarning");
-    admin_sql << "CREATE DATABASE " + m_pgName;
+    // Through Database, not a bare soci::session: SOCI mis-parses a bare postgresql:// URL.
+    db::Database admin(db::DatabaseUrl::parse(m_pgAdmin));
+    admin.sql() << "CREATE DATABASE " + m_pgName;
     m_url = db::DatabaseUrl::parse(withDatabase(m_pgAdmin, m_pgName));
 }
 
 TestDatabase::~TestDatabase() {
     try {
         if (!m_pgName.empty()) {
-            soci::session admin_sql("postgresql", m_pgAdmin);
-            admin_sql << "DROP DATABASE IF EXISTS " + m_pgName + " WITH (FORCE)";
+            db::Database admin(db::DatabaseUrl::parse(m_pgAdmin));
+            admin.sql() << "DROP DATABASE IF EXISTS " + m_pgName + " WITH (FORCE)";
         }
     } catch (...) {
         // A leftover database in a throwaway cluster is harmless; never throw from a destructor.
