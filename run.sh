@@ -1,19 +1,18 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and opens MemberDesk on the embedded database. On first start the
 # database is created and seeded with a demo programme of about 20,000 members.
+#   ./run.sh                      the embedded database (~/.local/share/memberdesk/memberdesk.db)
+#   ./run.sh --db URL             another database (sqlite:PATH or postgresql://...); never seeded
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh run
 scripts/build.sh
 
 cli=build/cli/memberdesk-cli
-if [ -z "${MEMBERDESK_DB:-}" ]; then
-  data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/memberdesk"
-  db="$data_dir/memberdesk.db"
-  if [ ! -s "$db" ]; then
-    echo "First start: creating $db with a demo programme of 20,000 members..."
-    "$cli" --db "sqlite:$db" demo --members 20000 --seed 42
-  fi
+if [ -z "${MEMBERDESK_DB:-}" ] && [[ " $* " != *" --db"* ]]; then
+  # The CLI resolves the same default location as the app. --if-empty makes this a no-op once the
+  # database has members, and a first start that was interrupted simply seeds again.
+  "$cli" demo --members 20000 --seed 42 --if-empty
 fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

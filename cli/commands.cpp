@@ -13,9 +13,15 @@ const std::vector<Command>& commands() {
     constexpr auto any = SIZE_MAX;
     static const std::vector<Command> table = {
         {{"init", "init", {}, {}, 0, 0}, runInit, "create the database or bring its schema up to date"},
-        {{"demo", "demo --members N [--seed S] [--stores N]", {"--members", "--seed", "--stores"}, {}, 0, 0},
+        {{"demo",
+          "demo --members N [--seed S] [--stores N] [--if-empty]",
+          {"--members", "--seed", "--stores"},
+          {"--if-empty"},
+          0,
+          0},
          runDemo,
-         "load a generated demo programme (stores, members, transactions) into an empty database"},
+         "load a generated demo programme (stores, members, transactions) into an empty database;\n"
+         "      --if-empty: do nothing (exit 0) when the database already has members"},
         {{"import", "import members|transactions FILE [--mode insert|upsert]", {"--mode"}, {}, 2, 2},
          runImport,
          "import a CSV file; bad lines go to FILE.rejects.csv, good lines all-or-nothing"},

@@ -47,6 +47,12 @@ int runDemo(Context& ctx, const Args& args) {
         // Demo data mixed into a real programme would be impossible to take out again.
         db::SociMemberRepository members(*database);
         const auto existing = members.count(MemberQuery{});
+        if (existing > 0 && args.flag("--if-empty")) {
+            ctx.out << "The database " << ctx.url.display() << " already has "
+                    << groupThousands(static_cast<std::uint64_t>(existing))
+                    << " members; no demo data loaded.\n";
+            return 0;
+        }
         if (existing > 0)
             throw CliError("the database " + ctx.url.display() + " already has " +
                                groupThousands(static_cast<std::uint64_t>(existing)) + " members",

@@ -144,11 +144,12 @@ void Database::requireCurrentSchema() {
     if (current > supported) throw SchemaTooNew(current, supported);
     if (current == 0)
         throw DatabaseError("The database " + m_url.display() + " is not initialised",
-                            "run `memberdesk-cli migrate` (or open it in MemberDesk) first");
+                            "run `memberdesk-cli --db URL init` (or open it in MemberDesk) first");
     if (current < supported)
         throw DatabaseError("The database " + m_url.display() + " needs upgrading",
                             "schema version " + std::to_string(current) + ", this program needs " +
-                                std::to_string(supported) + "; run `memberdesk-cli migrate`");
+                                std::to_string(supported) +
+                                "; run `memberdesk-cli --db URL init` to upgrade it");
 }
 
 int Database::migrate() {

@@ -41,12 +41,14 @@ BOOST_AUTO_TEST_CASE(insert_and_update_leave_entries_with_actor_before_and_after
     BOOST_TEST(trail[0].id < trail[1].id);
 }
 
-BOOST_AUTO_TEST_CASE(the_audit_log_refuses_update_and_delete) {
+BOOST_AUTO_TEST_CASE(the_audit_log_refuses_update_delete_and_truncate) {
     test::TestDatabase t;
     auto d = t.open();
     appendAudit(*d, Actor{"x"}, "import", "member", "file.csv", std::nullopt, std::string("{}"));
     BOOST_CHECK_THROW(d->sql() << "UPDATE audit_log SET actor = 'someone else'", soci::soci_error);
     BOOST_CHECK_THROW(d->sql() << "DELETE FROM audit_log", soci::soci_error);
+    // SQLite has no TRUNCATE (its truncate optimisation is a DELETE, refused above).
+    if (t.isPostgres()) BOOST_CHECK_THROW(d->sql() << "TRUNCATE audit_log", soci::soci_error);
     BOOST_TEST(auditTrail(*d, "member", "file.csv").at(0).actor == "x");
 }
 
