@@ -27,7 +27,8 @@ wxString conflictHeadline(const Member& yours, const std::optional<Member>& thei
                             fromUtf8(yours.card.str()), fromUtf8(theirs ? theirs->name : yours.name));
 }
 
-wxString conflictDetail(const Member& yours, const std::optional<Member>& theirs) {
+namespace {
+wxString bothVersions(const Member& yours, const std::optional<Member>& theirs) {
     wxString text = wxString::Format(_("Your version (edited from version %lld):\n%s"),
                                      static_cast<long long>(yours.version), versionText(yours));
     if (theirs)
@@ -35,6 +36,12 @@ wxString conflictDetail(const Member& yours, const std::optional<Member>& theirs
                                  static_cast<long long>(theirs->version), versionText(*theirs));
     else
         text += wxS("\n\n") + _("The member no longer exists in the database.");
+    return text;
+}
+} // namespace
+
+wxString conflictDetail(const Member& yours, const std::optional<Member>& theirs) {
+    wxString text = bothVersions(yours, theirs);
     text +=
         wxS("\n\n") + _("Reload shows the saved version and discards your edits. Keep editing leaves your "
                         "edits in the form; saving them then replaces the saved version.");
@@ -47,6 +54,20 @@ bool askReloadAfterConflict(wxWindow* parent, const Member& yours, const std::op
     dlg.SetExtendedMessage(conflictDetail(yours, theirs));
     dlg.SetOKCancelLabels(_("&Reload"), _("&Keep editing"));
     return dlg.ShowModal() == wxID_OK;
+}
+
+wxString conflictDetailAfterLeaving(const Member& yours, const std::optional<Member>& theirs) {
+    wxString text = bothVersions(yours, theirs);
+    text += wxS("\n\n") + wxString::Format(_("To redo your edits, select member %s again and save them."),
+                                           fromUtf8(yours.card.str()));
+    return text;
+}
+
+void tellConflictAfterLeaving(wxWindow* parent, const Member& yours, const std::optional<Member>& theirs) {
+    wxMessageDialog dlg(parent, conflictHeadline(yours, theirs), _("Member changed by someone else"),
+                        wxOK | wxICON_WARNING);
+    dlg.SetExtendedMessage(conflictDetailAfterLeaving(yours, theirs));
+    dlg.ShowModal();
 }
 
 } // namespace md::gui

@@ -15,6 +15,15 @@ namespace md::gui {
 
 namespace {
 constexpr int kGaugeRange = 1000;
+
+JobDialog::ProgressProbe& progressProbe() {
+    static JobDialog::ProgressProbe probe;
+    return probe;
+}
+} // namespace
+
+void JobDialog::setProgressProbeForTests(ProgressProbe probe) {
+    progressProbe() = std::move(probe);
 }
 
 JobDialog::JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl url, Job job, Describe describe,
@@ -58,8 +67,9 @@ JobDialog::JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl ur
         Hide();
     });
 
-    auto progressFn = [this, cancelFlag = m_cancel, guard = m_life.guard(),
+    auto progressFn = [this, cancelFlag = m_cancel, guard = m_life.guard(), probe = progressProbe(),
                        last = std::chrono::steady_clock::time_point{}](const Progress& p) mutable {
+        if (probe) probe(p);
         if (*cancelFlag) return false;
         // Reports can come thousands of times a second; the window needs ten.
         const auto now = std::chrono::steady_clock::now();

@@ -44,6 +44,12 @@ public:
     /// As the Cancel button: the job stops at its next progress report.
     void cancel();
 
+    /// For tests: a probe called on the job's thread with every progress report (unthrottled), just
+    /// before the cancel flag is checked. A dialog takes the probe set when it is created; set it on
+    /// the GUI thread, and an empty function removes it.
+    using ProgressProbe = std::function<void(const Progress&)>;
+    static void setProgressProbeForTests(ProgressProbe probe);
+
 private:
     void showProgress(const Progress& p);
     void finish(const wxString& headline, const wxString& detail, bool succeeded);

@@ -315,16 +315,28 @@ void MemberDetailPanel::onSave() {
             m_saving = false;
             if (gen == m_loadGeneration) {
                 onSaved(std::move(o));
-            } else if (o.saved) {
-                m_changed.publish(o.saved->id); // saved, but another member is on screen by now
-                updateButtons();
+                return;
+            }
+            // Another member is on screen by now: its form stays as it is.
+            updateButtons();
+            if (o.saved) {
+                m_changed.publish(o.saved->id);
+            } else if (o.yours) {
+                // The edit was lost to someone else's save; say so, naming the member, rather than
+                // dropping it silently.
+                m_changed.publish(o.yours->id); // the list still shows the values from before their save
+                tellConflictAfterLeaving(this, *o.yours, o.theirs);
             }
         },
-        [this, gen](std::exception_ptr e) {
+        [this, gen, card = fromUtf8(r.member.card.str())](std::exception_ptr e) {
             m_saving = false;
             updateButtons();
             if (gen == m_loadGeneration) m_formMessage->SetLabel(_("Not saved."));
-            showError(this, describeError(e, _("The member could not be saved.")));
+            // Name the member: by now another one may be on screen.
+            const wxString context = wxString::Format(_("Member %s could not be saved."), card);
+            ErrorText text = describeError(e, context);
+            if (text.headline != context) text.headline = context + wxS(" ") + text.headline;
+            showError(this, text);
         });
 }
 

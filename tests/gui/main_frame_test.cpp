@@ -16,8 +16,12 @@
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <thread>
 
 using namespace md;
 using namespace md::test;
@@ -95,22 +99,50 @@ BOOST_AUTO_TEST_CASE(importing_members_reports_imported_and_rejected_lines_and_r
     BOOST_TEST(f.list().GetItemCount() == 2003);
 }
 
-BOOST_AUTO_TEST_CASE(cancelling_an_import_leaves_the_database_unchanged) {
+BOOST_AUTO_TEST_CASE(cancelling_an_import_midway_rolls_back_the_batches_already_written) {
     FrameFixture f;
     const auto csv = f.database.dir() / "many-members.csv";
     {
         std::ofstream out(csv);
         const std::string store = someStoreCode(f);
         out << "card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent\n";
-        for (int i = 0; i < 200000; ++i)
+        for (int i = 0; i < 60000; ++i)
             out << "BULK" << 100000 + i << ",批量会员,1391" << 1000000 + i << ",,,,2024-05-01," << store
                 << ",,\n";
     }
+    // The import writes batches of 10,000 rows. Its first report past 30% of the 60,000 lines comes
+    // after line 18,000, so at least one batch is in the database (uncommitted) when Cancel is pressed.
+    // The job's thread waits there until the test has pressed it.
+    struct Gate {
+        std::atomic<bool> reached{false}, released{false};
+        Progress seen;
+    };
+    auto gate = std::make_shared<Gate>();
+    struct Release {
+        std::shared_ptr<Gate> gate;
+        ~Release() {
+            gate->released = true;
+            gui::JobDialog::setProgressProbeForTests({});
+        }
+    } release{gate};
+    gui::JobDialog::setProgressProbeForTests([gate](const Progress& p) {
+        if (gate->reached || p.total == 0 || p.done * 10 < p.total * 3) return;
+        gate->seen = p;
+        gate->reached = true;
+        const auto deadline = std::chrono::steady_clock::now() + 60s;
+        while (!gate->released && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(1ms);
+    });
     gui::JobDialog* job = f.frame().importMembersFrom(u8(csv.string()));
+    BOOST_REQUIRE(pumpUntil([&] { return gate->reached.load(); }, 60s));
+    BOOST_TEST(gate->seen.stage == "Importing members");
+    BOOST_TEST(gate->seen.done < gate->seen.total); // midway, not at the end
     job->cancel();
+    gate->released = true;
     BOOST_REQUIRE(pumpUntil([&] { return !job->isRunning(); }, 60s));
     BOOST_TEST(jobSummary(*job) == wxString(wxS("Import cancelled; the database is unchanged.")));
     BOOST_TEST(memberCount(f) == 2000);
+    BOOST_TEST(!db::SociMemberRepository(f.other()).findByCard("BULK100000"));
 }
 
 BOOST_AUTO_TEST_CASE(exporting_members_writes_every_member_and_no_partial_file) {

@@ -127,4 +127,31 @@ BOOST_AUTO_TEST_CASE(keeping_my_edits_after_a_conflict_lets_the_next_save_replac
     BOOST_TEST(dialogs().shown.size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_conflict_reported_after_another_member_was_selected_still_names_the_lost_edit) {
+    FrameFixture f;
+    const Member m = showInDetail(f);
+    f.detailText("detail.name").SetValue(u8("我的修改"));
+    db::SociMemberRepository repo(f.other());
+    Member theirs = *repo.findById(m.id);
+    theirs.name = "同事的修改";
+    repo.update(theirs, f.other().actor());
+    const Member next = *repo.findById(m.id + 1);
+
+    dialogs().answer = [](wxDialog&) { return wxID_OK; };
+    FrameFixture::press(f.named<wxButton>("detail.save"));
+    f.frame().detail().showMember(next.id); // the agent moves on before the save's answer arrives
+    BOOST_REQUIRE(pumpUntil([&] { return !dialogs().shown.empty(); }));
+    const auto shown = dialogs().shown.front();
+    BOOST_TEST(shown.message.Contains(u8(m.card.str())), "message: " << shown.message);
+    BOOST_TEST(shown.extended.Contains(u8("我的修改")), "detail: " << shown.extended);
+    BOOST_TEST(shown.extended.Contains(u8("同事的修改")), "detail: " << shown.extended);
+
+    // The member now on screen is left alone, and nothing was saved over their version.
+    BOOST_REQUIRE(pumpUntil([&] { return f.detailLabel("detail.card").GetLabel() == u8(next.card.str()); }));
+    pumpFor(100ms);
+    BOOST_TEST(f.detailText("detail.name").GetValue() == u8(next.name));
+    BOOST_TEST(repo.findById(m.id)->name == "同事的修改");
+    BOOST_TEST(dialogs().shown.size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
