@@ -25,7 +25,7 @@ struct ImportReport {
     std::filesystem::path rejectsFile; ///< FILE.rejects.csv, written only when rejected > 0
 };
 
-/// Members: card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent.
+/// Members: card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent[,status].
 /// Throws md::DatabaseError / DatabaseUnavailable / Cancelled (database unchanged in every case) and
 /// std::runtime_error for an unreadable file or a header missing required columns.
 ImportReport importMembers(Database& db, const std::filesystem::path& file, const ImportOptions& opt);

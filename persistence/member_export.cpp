@@ -13,8 +13,9 @@ namespace {
 
 constexpr int kPageRows = 10000;
 
-const std::vector<std::string> kHeader{"card_no", "name",      "phone", "email",         "birthday",
-                                       "gender",  "join_date", "store", "email_consent", "sms_consent"};
+const std::vector<std::string> kHeader{"card_no",       "name",        "phone",     "email",
+                                       "birthday",      "gender",      "join_date", "store",
+                                       "email_consent", "sms_consent", "status"};
 
 class MemberExporter {
 public:
@@ -47,18 +48,18 @@ public:
 private:
     // Writes the next page after card `after`; leaves `after` at the page's last card.
     int page(std::string& after) {
-        std::string card, name, phone, email, birthday, gender, joinDate, store;
+        std::string card, name, phone, email, birthday, gender, joinDate, store, status;
         int emailConsent = 0, smsConsent = 0;
         soci::indicator iPhone, iEmail, iBirthday, iStore;
         const std::string from = after;
         soci::statement st =
             (m_sql.prepare << "SELECT card_no, name, phone, email, birthday, gender, join_date, home_store, "
-                              "email_consent, sms_consent FROM members WHERE card_no > :after "
+                              "email_consent, sms_consent, status FROM members WHERE card_no > :after "
                               "ORDER BY card_no LIMIT :n",
              soci::use(from), soci::use(kPageRows), soci::into(card), soci::into(name),
              soci::into(phone, iPhone), soci::into(email, iEmail), soci::into(birthday, iBirthday),
              soci::into(gender), soci::into(joinDate), soci::into(store, iStore), soci::into(emailConsent),
-             soci::into(smsConsent));
+             soci::into(smsConsent), soci::into(status));
         st.execute();
         int n = 0;
         std::vector<std::string> fields(kHeader.size());
@@ -73,6 +74,7 @@ private:
             fields[7] = iStore == soci::i_ok ? store : "";
             fields[8] = emailConsent ? "1" : "0";
             fields[9] = smsConsent ? "1" : "0";
+            fields[10] = status;
             writeCsvRecord(m_out, fields);
             after = card;
             ++n;

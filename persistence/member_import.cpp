@@ -103,8 +103,11 @@ private:
                 found.emplace(static_cast<std::size_t>(line), std::nullopt);
         } else {
             const std::size_t lineColumn = memberColumnCount();
+            // The versions read here are the ones the update checks. PostgreSQL (READ COMMITTED) must
+            // lock the rows so no one saves them in between; SQLite already holds BEGIN IMMEDIATE.
+            const std::string lock = isPostgres(m_db) ? " FOR UPDATE OF m" : "";
             soci::rowset<soci::row> rows = m_db.sql().prepare
-                                           << "SELECT " + memberColumnsOf("m") + ", k.line" + join;
+                                           << "SELECT " + memberColumnsOf("m") + ", k.line" + join + lock;
             for (const auto& r : rows)
                 found.emplace(static_cast<std::size_t>(rowInt(r, lineColumn)), memberFromRow(r));
         }
@@ -144,7 +147,8 @@ private:
             appendMemberUpdate(staging, after, m_nowText);
         staging.flush();
         m_updates->analyze();
-        m_db.sql() << memberUpdateFromSql(m_updates->name());
+        // Throws ConflictError when a member changed since it was read: the whole import rolls back.
+        applyMemberUpdates(m_db, m_updates->name(), changed.size());
         m_updates->clear();
         for (const auto& [before, after] : changed)
             // Keyed by id like the repository's entries, so a member's trail is one list.

@@ -31,7 +31,7 @@ MemberLineParser::MemberLineParser(const ImportSession& s,
       m_name(s.column("name")), m_phone(s.column("phone")), m_email(s.column("email")),
       m_birthday(s.column("birthday")), m_gender(s.column("gender")), m_join(s.column("join_date")),
       m_store(s.column("store")), m_emailConsent(s.column("email_consent")),
-      m_smsConsent(s.column("sms_consent")) {}
+      m_smsConsent(s.column("sms_consent")), m_status(s.column("status")) {}
 
 Expected<ParsedMember> MemberLineParser::parse(const CsvRecord& r) const {
     if (auto problem = m_session.structuralProblem(r); !problem.empty()) return Invalid{problem};
@@ -92,6 +92,11 @@ Expected<ParsedMember> MemberLineParser::parse(const CsvRecord& r) const {
                            std::string(text) + "\""};
         *consent = Consent{*granted, "import", m_now};
     }
+    if (const auto st = field(m_status); !st.empty()) {
+        auto status = parseMemberStatus(st);
+        if (!status) return Invalid{fieldReason("status", status.error())};
+        m.status = status.value();
+    }
     if (auto why = validateMember(m); !why.empty()) return Invalid{why};
     return p;
 }
@@ -99,7 +104,7 @@ Expected<ParsedMember> MemberLineParser::parse(const CsvRecord& r) const {
 Member MemberLineParser::applyTo(const Member& stored, const ParsedMember& p) const {
     Member after = p.member;
     after.id = stored.id;
-    after.status = stored.status;
+    if (m_status < 0) after.status = stored.status;
     after.version = stored.version;
     // A file without a column says nothing about it: it must not wipe what is stored.
     if (m_phone < 0) after.phone = stored.phone;

@@ -20,9 +20,10 @@ public:
     MemberLineParser(const ImportSession& session, std::unordered_map<std::string, std::string> stores,
                      Timestamp now);
     Expected<ParsedMember> parse(const CsvRecord& r) const;
-    /// Upsert: the line's values over the stored member. What the file cannot say (id, status) is
-    /// kept, so is every column the file does not have and an empty join_date; a consent answer that
-    /// did not change keeps its original source and time. The version is bumped only on a change.
+    /// Upsert: the line's values over the stored member. What the file cannot say (id) is kept, so is
+    /// every column the file does not have (status included) and an empty join_date; an empty status
+    /// is active; a consent answer that did not change keeps its original source and time. The version
+    /// is bumped only on a change.
     Member applyTo(const Member& stored, const ParsedMember& p) const;
 
 private:
@@ -30,7 +31,8 @@ private:
     std::unordered_map<std::string, std::string> m_stores;
     Timestamp m_now;
     Date m_today;
-    int m_card, m_name, m_phone, m_email, m_birthday, m_gender, m_join, m_store, m_emailConsent, m_smsConsent;
+    int m_card, m_name, m_phone, m_email, m_birthday, m_gender, m_join, m_store, m_emailConsent, m_smsConsent,
+        m_status;
 };
 
 /// Upper-cased code -> code, for the case-insensitive "unknown store" check.

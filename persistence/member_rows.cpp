@@ -4,6 +4,8 @@
 #include "domain/member_query.h"
 #include "persistence/member_mapping.h"
 
+#include <soci/soci.h>
+
 namespace md::db {
 
 namespace {
@@ -25,6 +27,7 @@ const std::vector<std::string>& updatableColumns() {
                                                "sms_consent",
                                                "sms_consent_source",
                                                "sms_consent_at",
+                                               "status",
                                                "version",
                                                "updated_at"};
     return cols;
@@ -77,7 +80,8 @@ std::vector<BulkColumn> typed(const std::vector<std::string>& names) {
 std::vector<BulkColumn> memberColumns() {
     std::vector<std::string> names{"card_no"};
     const auto& data = updatableColumns();
-    names.insert(names.end(), data.begin(), data.end() - 2); // version and updated_at come last
+    // status, version and updated_at come last
+    names.insert(names.end(), data.begin(), data.end() - 3);
     names.insert(names.end(), {"status", "version", "created_at", "updated_at"});
     return typed(names);
 }
@@ -117,7 +121,7 @@ std::vector<BulkColumn> memberUpdateColumns() {
 void appendMemberUpdate(BulkWriter& w, const Member& m, const std::string& now) {
     w.integer(m.id);
     appendMemberData(w, m);
-    w.integer(m.version).text(now);
+    w.text(toCode(m.status)).integer(m.version).text(now);
     w.endRow();
 }
 
@@ -125,7 +129,23 @@ std::string memberUpdateFromSql(const std::string& staging) {
     std::string set;
     for (const auto& c : updatableColumns())
         set += (set.empty() ? "" : ", ") + c + " = u." + c;
-    return "UPDATE members SET " + set + " FROM " + staging + " u WHERE members.id = u.id";
+    return "UPDATE members SET " + set + " FROM " + staging +
+           " u WHERE members.id = u.id AND members.version = u.version - 1";
+}
+
+void applyMemberUpdates(Database& db, const std::string& staging, std::size_t expected) {
+    soci::statement st = (db.sql().prepare << memberUpdateFromSql(staging));
+    st.execute(true);
+    if (static_cast<std::size_t>(st.get_affected_rows()) == expected) return;
+    // Someone else saved (or deleted) a member since it was read: name the first one.
+    std::string card = "?";
+    long long yours = 0, current = 0;
+    soci::indicator iCard = soci::i_null, iCurrent = soci::i_null;
+    db.sql() << "SELECT m.card_no, u.version - 1, m.version FROM " + staging +
+                    " u LEFT JOIN members m ON m.id = u.id "
+                    "WHERE m.id IS NULL OR m.version <> u.version - 1 ORDER BY u.id LIMIT 1",
+        soci::into(card, iCard), soci::into(yours), soci::into(current, iCurrent);
+    throw ConflictError(iCard == soci::i_ok ? card : "?", yours, iCurrent == soci::i_ok ? current : 0);
 }
 
 std::string memberUpdateShapeSql() {

@@ -22,8 +22,13 @@ void appendMemberRowWithIdAndTotals(BulkWriter& w, const Member& m, const std::s
 /// column an import may change.
 std::vector<BulkColumn> memberUpdateColumns();
 void appendMemberUpdate(BulkWriter& w, const Member& m, const std::string& now);
-/// "UPDATE members SET ... FROM <staging> u WHERE members.id = u.id" (same SQL on both backends).
+/// "UPDATE members SET ... FROM <staging> u WHERE members.id = u.id AND members.version = u.version - 1"
+/// (same SQL on both backends): a row whose stored version moved on since it was read is not touched.
 std::string memberUpdateFromSql(const std::string& staging);
+/// Runs memberUpdateFromSql(staging) and checks that it changed `expected` rows; otherwise throws
+/// md::ConflictError naming the first member saved or deleted by someone else since it was read (the
+/// caller's transaction must then roll back).
+void applyMemberUpdates(Database& db, const std::string& staging, std::size_t expected);
 /// "SELECT id, name, ... FROM members": the shape of the staging table, for TempTable.
 std::string memberUpdateShapeSql();
 

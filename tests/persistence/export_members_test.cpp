@@ -38,13 +38,15 @@ BOOST_AUTO_TEST_CASE(export_is_the_import_format_ordered_by_card_with_e164_phone
     bare.name = "Smith, \"Jo\"";
     bare.email = EmailAddress::parse("jo@example.com").value();
     bare.joinDate = date("2024-02-29");
+    bare.status = MemberStatus::Suspended;
     repo.insert(bare, db->actor());
 
     const std::string csv = exported(*db);
-    BOOST_TEST(csv == "card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent\n"
-                      "MD000001,\"Smith, \"\"Jo\"\"\",,jo@example.com,,,2024-02-29,,0,0\n"
-                      "MD000002,王小明,+8613800138000," +
-                          m.email->str() + ",1990-05-17,M,2023-03-01,SH001,1,0\n");
+    BOOST_TEST(csv ==
+               "card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent,status\n"
+               "MD000001,\"Smith, \"\"Jo\"\"\",,jo@example.com,,,2024-02-29,,0,0,suspended\n"
+               "MD000002,王小明,+8613800138000," +
+                   m.email->str() + ",1990-05-17,M,2023-03-01,SH001,1,0,active\n");
 }
 
 BOOST_AUTO_TEST_CASE(export_then_import_into_an_empty_database_then_export_gives_the_identical_file) {
@@ -54,6 +56,12 @@ BOOST_AUTO_TEST_CASE(export_then_import_into_an_empty_database_then_export_gives
     SociMemberRepository repo(*db);
     Member a = sampleMember("MD000010", "欧阳娜娜");
     repo.insert(a, db->actor());
+    Member suspended = sampleMember("MD000009", "停用会员", "139 0013 9009");
+    suspended.status = MemberStatus::Suspended;
+    repo.insert(suspended, db->actor());
+    Member closed = sampleMember("MD000008", "注销会员", "139 0013 9008");
+    closed.status = MemberStatus::Closed;
+    repo.insert(closed, db->actor());
     const std::string tricky = std::string(kMemberHeader) +
                                "MD000011,\"李, \"\"小龙\"\"\",+1 415 555 0100,,,O,2020-02-29,BJ002,0,1\n"
                                "MD000012,\"多行\n姓名\",,only@example.cn,,,2021-01-01,,1,1\n"
@@ -74,9 +82,12 @@ BOOST_AUTO_TEST_CASE(export_then_import_into_an_empty_database_then_export_gives
     const auto file = writeFile(target.dir() / "export.csv", first);
     const ImportReport r = importMembers(*copy, file, {});
     BOOST_TEST(r.rejected == 0u);
-    BOOST_TEST(r.imported == 506u);
+    BOOST_TEST(r.imported == 508u);
     const std::string second = exported(*copy);
     BOOST_TEST(second == first);
+    BOOST_TEST(first.find(",停用会员,") != std::string::npos);
+    BOOST_TEST((SociMemberRepository(*copy).findByCard("MD000009")->status == MemberStatus::Suspended));
+    BOOST_TEST((SociMemberRepository(*copy).findByCard("MD000008")->status == MemberStatus::Closed));
     BOOST_TEST(second.find("\"多行\n姓名\"") != std::string::npos);
     BOOST_TEST(second.find(",C:\\path\\to\tx \\N,") != std::string::npos);
 }

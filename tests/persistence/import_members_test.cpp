@@ -3,8 +3,11 @@
 #include "domain/csv.h"
 #include "domain/errors.h"
 #include "persistence/audit.h"
+#include "persistence/bulk_loader.h"
 #include "persistence/csv_import.h"
 #include "persistence/member_repository.h"
+#include "persistence/member_rows.h"
+#include "persistence/native_sql.h"
 #include "tests/persistence/import_test_support.h"
 #include "tests/support/test_database.h"
 
@@ -295,6 +298,97 @@ BOOST_FIXTURE_TEST_CASE(batches_across_a_large_file_find_existing_cards_and_repo
     const std::string rejects = readFile(r.rejectsFile);
     BOOST_TEST(rejects.find("\n24002,duplicate card number MD1024000 (already in the database),MD1024000,") !=
                std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_optional_status_column_is_honoured_empty_is_active_and_a_bad_status_is_rejected,
+                        Fixture) {
+    const ImportReport r = importMembers(*db,
+                                         file("card_no,name,phone,status\n"
+                                              "MD0901,甲,13800138901,suspended\n"
+                                              "MD0902,乙,13800138902,\n"
+                                              "MD0903,丙,13800138903,CLOSED\n"
+                                              "MD0904,丁,13800138904,frozen\n"),
+                                         {});
+    BOOST_TEST(r.imported == 3u);
+    BOOST_TEST(r.rejected == 1u);
+    BOOST_TEST((member("MD0901")->status == MemberStatus::Suspended));
+    BOOST_TEST((member("MD0902")->status == MemberStatus::Active));
+    BOOST_TEST((member("MD0903")->status == MemberStatus::Closed));
+    BOOST_TEST(!member("MD0904").has_value());
+    BOOST_TEST(readFile(r.rejectsFile) == "line,reason,card_no,name,phone,status\n5," +
+                                              csvField("status: " + parseMemberStatus("frozen").error()) +
+                                              ",MD0904,丁,13800138904,frozen\n");
+    BOOST_TEST(readFile(r.rejectsFile).find("\"status: unknown member status") != std::string::npos);
+
+    ImportOptions opt;
+    opt.mode = ImportMode::Upsert;
+    // A file without a status column keeps the stored status...
+    importMembers(*db, file("card_no,name,phone\nMD0901,甲改,13800138901\n", "nostatus.csv"), opt);
+    BOOST_TEST((member("MD0901")->status == MemberStatus::Suspended));
+    BOOST_TEST(member("MD0901")->name == "甲改");
+    // ...one with it sets it, and bumps the version.
+    const auto version = member("MD0902")->version;
+    importMembers(*db,
+                  file("card_no,name,phone,status\nMD0901,甲改,13800138901,active\n"
+                       "MD0902,乙,13800138902,closed\n",
+                       "status.csv"),
+                  opt);
+    BOOST_TEST((member("MD0901")->status == MemberStatus::Active));
+    BOOST_TEST((member("MD0902")->status == MemberStatus::Closed));
+    BOOST_TEST(member("MD0902")->version == version + 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_upsert_update_refuses_a_member_saved_by_someone_else_since_it_was_read, Fixture) {
+    importMembers(*db,
+                  file(std::string(kMemberHeader) + "MD0951,原名,13800138951,,,,2022-01-01,SH001,0,0\n"
+                                                    "MD0952,另一个,13800138952,,,,2022-01-01,SH001,0,0\n"),
+                  {});
+    const Member read1 = *member("MD0951"), read2 = *member("MD0952");
+    {
+        // Someone saves MD0951 through another connection after the import read it.
+        auto other = tdb.open(false);
+        Member saved = *SociMemberRepository(*other).findByCard("MD0951");
+        saved.name = "别人改的";
+        SociMemberRepository(*other).update(saved, other->actor());
+    }
+    BOOST_REQUIRE(member("MD0951")->version == read1.version + 1);
+    {
+        WriteTransaction tr(*db);
+        TempTable staging(*db, "md_test_updates", memberUpdateShapeSql());
+        BulkWriter w(*db, staging.name(), memberUpdateColumns(), 0);
+        for (Member m : {read1, read2}) {
+            m.name = "导入";
+            ++m.version; // computed from the version read, as the import does
+            appendMemberUpdate(w, m, formatTimestamp(nowUtc()));
+        }
+        w.flush();
+        BOOST_CHECK_EXCEPTION(applyMemberUpdates(*db, staging.name(), 2), ConflictError,
+                              [&](const ConflictError& e) {
+                                  return e.cardNo() == "MD0951" && e.yourVersion() == read1.version &&
+                                         e.currentVersion() == read1.version + 1;
+                              });
+    } // not committed: rolled back, as the import's transaction is
+    BOOST_TEST(member("MD0951")->name == "别人改的");
+    BOOST_TEST(member("MD0951")->version == read1.version + 1);
+    BOOST_TEST(member("MD0952")->name == "另一个");
+    BOOST_TEST(member("MD0952")->version == read2.version);
+
+    // With the versions it read still current, the same update goes through.
+    {
+        WriteTransaction tr(*db);
+        TempTable staging(*db, "md_test_updates2", memberUpdateShapeSql());
+        BulkWriter w(*db, staging.name(), memberUpdateColumns(), 0);
+        Member m = *member("MD0951");
+        m.name = "导入";
+        ++m.version;
+        appendMemberUpdate(w, m, formatTimestamp(nowUtc()));
+        w.flush();
+        applyMemberUpdates(*db, staging.name(), 1);
+        staging.drop();
+        tr.commit();
+    }
+    BOOST_TEST(member("MD0951")->name == "导入");
+    BOOST_TEST(member("MD0951")->version == read1.version + 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
