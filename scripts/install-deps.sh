@@ -22,10 +22,11 @@ if [ "$(id -u)" -ne 0 ]; then
   SUDO=sudo
 fi
 export DEBIAN_FRONTEND=noninteractive
+# Recommended packages come along on purpose: the GUI tests were verified with them (GTK theme, icons).
 # The PostgreSQL package would create and start a system cluster; tests use their own throwaway one.
 if [ "$purpose" = test ] && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
   $SUDO mkdir -p /etc/postgresql-common/createcluster.d
   echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.d/memberdesk.conf >/dev/null
 fi
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+$SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
