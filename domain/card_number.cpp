@@ -1,4 +1,5 @@
 #include "domain/card_number.h"
+#include "domain/text.h"
 
 namespace md {
 namespace {
@@ -6,13 +7,7 @@ namespace {
 constexpr std::size_t kMinLength = 4;
 constexpr std::size_t kMaxLength = 32;
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
+using text::trim;
 
 } // namespace
 

@@ -1,17 +1,12 @@
 #include "domain/member.h"
+#include "domain/text.h"
 
 #include "domain/csv.h"
 
 namespace md {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
+using text::trim;
 
 /// ASCII case-insensitive comparison; the Chinese spellings are compared byte for byte.
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {

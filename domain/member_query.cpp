@@ -1,4 +1,5 @@
 #include "domain/member_query.h"
+#include "domain/text.h"
 
 #include "domain/card_number.h"
 #include "domain/phone_number.h"
@@ -8,17 +9,8 @@
 namespace md {
 namespace {
 
-bool isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
+using text::isSpace;
+using text::trim;
 
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
@@ -28,10 +20,7 @@ bool isLetter(char c) {
 }
 
 std::string asciiLower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    return text::lower(s);
 }
 
 /// Digits with only spaces and dashes between them ("138-0013", "8000"): the shape of a typed tail.

@@ -1,4 +1,5 @@
 #include "domain/money.h"
+#include "domain/text.h"
 
 #include <cstdlib>
 #include <limits>
@@ -9,13 +10,7 @@ namespace {
 
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
+using text::trim;
 
 // Symbols people paste from receipts and spreadsheets: ¥ (U+00A5), full-width ￥ (U+FFE5), $.
 bool stripSymbol(std::string_view& s) {

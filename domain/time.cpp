@@ -1,4 +1,5 @@
 #include "domain/time.h"
+#include "domain/text.h"
 
 #include <cstdio>
 
@@ -7,13 +8,7 @@ namespace {
 
 using namespace std::chrono;
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
+using text::trim;
 
 bool isDigit(char c) {
     return c >= '0' && c <= '9';

@@ -1,17 +1,11 @@
 #include "domain/transaction.h"
+#include "domain/text.h"
 
 namespace md {
 namespace {
 
-std::string asciiLowerTrimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
-        text.remove_suffix(1);
-    std::string s(text);
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
+std::string asciiLowerTrimmed(std::string_view s) {
+    return text::lower(text::trim(s));
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "persistence/database.h"
+#include "domain/text.h"
 
 #include "domain/errors.h"
 #include "persistence/native_sql.h"
@@ -65,10 +66,7 @@ void configureSqlite(Database& db) {
 } // namespace
 
 DatabaseUrl DatabaseUrl::parse(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
+    text = md::text::trim(text);
     if (text.empty())
         throw std::invalid_argument("The database location is empty; " + std::string(kAcceptedForms));
 

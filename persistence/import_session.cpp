@@ -1,6 +1,9 @@
 #include "persistence/import_session.h"
 
 #include "domain/errors.h"
+#include "domain/text.h"
+#include "persistence/audit.h"
+#include "persistence/native_sql.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -24,12 +27,7 @@ bool isBlank(const CsvRecord& r) {
 } // namespace
 
 std::string trimmed(std::string_view s) {
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return std::string(s);
+    return std::string(text::trim(s));
 }
 
 std::string upperAscii(std::string_view s) {
@@ -144,13 +142,7 @@ std::string ImportSession::structuralProblem(const CsvRecord& r) const {
 
 std::string_view ImportSession::field(const CsvRecord& r, int col) {
     if (col < 0 || static_cast<std::size_t>(col) >= r.fields.size()) return {};
-    std::string_view s = r.fields[static_cast<std::size_t>(col)];
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
+    return text::trim(r.fields[static_cast<std::size_t>(col)]);
 }
 
 void ImportSession::reject(const CsvRecord& r, std::string reason) {
@@ -218,6 +210,18 @@ void ImportSession::finish() {
     } else {
         std::filesystem::remove(m_rejectsPath, ec);
     }
+}
+
+ImportReport commitImport(Database& db, WriteTransaction& tr, ImportSession& session,
+                          const std::string& entity, ImportMode mode) {
+    ImportReport& report = session.report();
+    appendAudit(db, db.actor(), "import", entity, session.file().filename().string(), std::nullopt,
+                importSummaryJson(session.file(), report, mode));
+    session.closeRejects();
+    session.progress("Committing", report.records, report.records);
+    tr.commit();
+    session.finish();
+    return report;
 }
 
 } // namespace md::db

@@ -88,4 +88,10 @@ std::string fieldReason(std::string_view column, const std::string& reason);
 /// The audit record of one import: {"file":..., "records":..., "imported":..., "rejected":..., "mode":...}.
 std::string importSummaryJson(const std::filesystem::path& file, const ImportReport& r, ImportMode mode);
 
+class WriteTransaction;
+/// The steps every import ends with: the summary audit entry ("import" of entity, keyed by the file
+/// name), the rejects file put in place, the commit, and the session finished. Returns the report.
+ImportReport commitImport(Database& db, WriteTransaction& tr, ImportSession& session,
+                          const std::string& entity, ImportMode mode);
+
 } // namespace md::db

@@ -71,15 +71,8 @@ public:
 
         if (m_keys) m_keys->drop();
         if (m_updates) m_updates->drop();
-        ImportReport& report = m_session.report();
-        report.imported = m_inserted + m_updated;
-        appendAudit(m_db, m_db.actor(), "import", "members", m_session.file().filename().string(),
-                    std::nullopt, importSummaryJson(m_session.file(), report, m_opt.mode));
-        m_session.closeRejects();
-        m_session.progress("Committing", report.records, report.records);
-        tr.commit();
-        m_session.finish();
-        return report;
+        m_session.report().imported = m_inserted + m_updated;
+        return commitImport(m_db, tr, m_session, "members", m_opt.mode);
     }
 
 private:

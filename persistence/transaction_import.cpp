@@ -80,15 +80,8 @@ public:
 
         m_session.progress("Updating member totals", 0, m_affected.size());
         recomputeMemberTotals(m_db, std::vector<std::int64_t>(m_affected.begin(), m_affected.end()));
-        ImportReport& report = m_session.report();
-        report.imported = m_inserted;
-        appendAudit(m_db, m_db.actor(), "import", "transactions", m_session.file().filename().string(),
-                    std::nullopt, importSummaryJson(m_session.file(), report, m_opt.mode));
-        m_session.closeRejects();
-        m_session.progress("Committing", report.records, report.records);
-        tr.commit();
-        m_session.finish();
-        return report;
+        m_session.report().imported = m_inserted;
+        return commitImport(m_db, tr, m_session, "transactions", m_opt.mode);
     }
 
 private:
