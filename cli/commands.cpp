@@ -1,7 +1,10 @@
 // The command table, the --help text (kept together so they cannot drift apart) and how commands
 // open the database (the schema policy in commands.h).
 #include "cli/commands.h"
+#include "app/database.h"
+#include "app/settings.h"
 #include "domain/errors.h"
+#include "domain/user_error.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -13,6 +16,10 @@ const std::vector<Command>& commands() {
     constexpr auto any = SIZE_MAX;
     static const std::vector<Command> table = {
         {{"init", "init", {}, {}, 0, 0}, runInit, "create the database or bring its schema up to date"},
+        {{"migrate", "migrate", {}, {}, 0, 0},
+         runMigrate,
+         "upgrade the schema of an existing database (needed for a shared PostgreSQL database, which\n"
+         "      other commands never upgrade on their own)"},
         {{"demo",
           "demo --members N [--seed S] [--stores N] [--if-empty]",
           {"--members", "--seed", "--stores"},
@@ -22,7 +29,7 @@ const std::vector<Command>& commands() {
          runDemo,
          "load a generated demo programme (stores, members, transactions) into an empty database;\n"
          "      --if-empty: do nothing (exit 0) when the database already has members"},
-        {{"import", "import members|transactions FILE [--mode insert|upsert]", {"--mode"}, {}, 2, 2},
+        {{"import", "import stores|members|transactions FILE [--mode insert|upsert]", {"--mode"}, {}, 2, 2},
          runImport,
          "import a CSV file; bad lines go to FILE.rejects.csv, good lines all-or-nothing"},
         {{"export", "export members [--out FILE]", {"--out"}, {}, 1, 1},
@@ -34,6 +41,20 @@ const std::vector<Command>& commands() {
         {{"show", "show CARD_NO [--json]", {}, {"--json"}, 1, 1},
          runShow,
          "a member's profile, consent, totals and last 10 transactions"},
+        {{"store",
+          "store add CODE NAME [--city C] | store update CODE NAME [--city C] | store list [--json]",
+          {"--city"},
+          {"--json"},
+          1,
+          3},
+         runStore,
+         "manage the stores (a transaction names its store, so a new database needs one first)"},
+        {{"config", "config list | config get KEY | config set KEY VALUE", {}, {}, 1, 3},
+         runConfig,
+         "settings shared by everyone on this database (timezone, ...); values are checked per key"},
+        {{"rebuild", "rebuild totals", {}, {}, 1, 1},
+         runRebuild,
+         "recompute every member's orders, revenue and first/last purchase from the transactions"},
     };
     return table;
 }
@@ -60,6 +81,7 @@ std::string helpText() {
       << "Quote queries with spaces, or pass them as several words.\n"
       << "\n"
       << "Import files are UTF-8 CSV with a header line naming the columns (any order):\n"
+      << "  stores        code,name[,city]\n"
       << "  members       card_no,name,phone,email,birthday,gender,join_date,store,email_consent,\n"
       << "                sms_consent[,status]   (card_no, name and phone or email required)\n"
       << "  transactions  order_id,card_no,store,channel,occurred_at,amount,currency,kind,items,category\n"
@@ -70,8 +92,9 @@ std::string helpText() {
       << "Amounts are shown as ¥1,234.50; JSON also carries integer minor units (fen).\n"
       << "Progress goes to stderr; Ctrl-C cancels an import or demo load and rolls it back.\n"
       << "\n"
-      << "Schema: init, demo and import create or upgrade the schema; find, show and export only read\n"
-      << "and ask you to run init first.\n"
+      << "Schema: init and migrate create or upgrade the schema. demo, import, store and config upgrade\n"
+      << "an embedded (SQLite) database as they open it, but never a shared PostgreSQL one: run migrate\n"
+      << "when everyone is ready. find, show and export only read and ask you to run init first.\n"
       << "\n"
       << "Exit status:\n"
       << "  0    success\n"
@@ -85,37 +108,63 @@ std::string helpText() {
 
 namespace {
 
-std::string initCommandFor(const db::DatabaseUrl& url) {
-    return std::string(kProgramName) + " --db '" + url.display() + "' init";
+std::string initCommandFor(const DatabaseTarget& target) {
+    return std::string(kProgramName) + " --db '" + target.display + "' init";
+}
+
+// Who acts: the connection's user (OS user on SQLite, database user on PostgreSQL); the programme's
+// time zone comes from the database's settings.
+void adoptDatabase(Context& ctx, DataStore& store) {
+    ctx.request.actor = store.connectionUser();
+    ctx.request = app::withProgrammeTimeZone(ctx.request, store);
 }
 
 } // namespace
 
-std::unique_ptr<db::Database> Context::openForWriting() const {
-    auto database = std::make_unique<db::Database>(url);
-    database->migrate();
-    return database;
+std::unique_ptr<DataStore> Context::openForWriting(app::UpgradePolicy policy) {
+    auto store = target.open();
+    try {
+        app::prepareDatabase(request, *store, policy);
+    } catch (const UserError& e) {
+        if (e.code() != "database.needs_upgrade") throw;
+        throw CliError("the shared database " + target.display + " has schema version " + e.param("current") +
+                           " but this program needs " + e.param("supported"),
+                       "upgrading changes it for everyone who uses it; when they are ready, run: " +
+                           std::string(kProgramName) + " --db '" + target.display + "' migrate");
+    }
+    adoptDatabase(*this, *store);
+    return store;
 }
 
-std::unique_ptr<db::Database> Context::openForReading() const {
+std::unique_ptr<DataStore> Context::openAndUpgrade(int& before, int& after) {
+    auto store = target.open();
+    before = store->schemaStatus().current;
+    after = app::prepareDatabase(request, *store, app::UpgradePolicy::Confirmed);
+    adoptDatabase(*this, *store);
+    return store;
+}
+
+std::unique_ptr<DataStore> Context::openForReading() {
     // Connecting to SQLite creates the file: a read command must not leave an empty database behind
     // because of a typo in the path.
-    if (url.backend == db::Backend::Sqlite && url.path != ":memory:" && !std::filesystem::exists(url.path))
-        throw CliError("there is no database at " + url.path, "create it with: " + initCommandFor(url));
+    if (target.embeddedPath && *target.embeddedPath != ":memory:" &&
+        !std::filesystem::exists(*target.embeddedPath))
+        throw CliError("there is no database at " + *target.embeddedPath,
+                       "create it with: " + initCommandFor(target));
 
-    auto database = std::make_unique<db::Database>(url);
-    const int found = database->schemaVersion();
-    const int supported = db::Database::supportedSchemaVersion();
-    if (found > supported) throw SchemaTooNew(found, supported);
-    if (found == 0)
-        throw CliError("the database " + url.display() + " is not initialised",
-                       "create the schema with: " + initCommandFor(url));
-    if (found < supported)
-        throw CliError("the database " + url.display() + " has schema version " + std::to_string(found) +
-                           " but this program needs " + std::to_string(supported),
-                       "upgrade it with: " + initCommandFor(url));
-    database->requireCurrentSchema();
-    return database;
+    auto store = target.open();
+    const SchemaStatus s = store->schemaStatus();
+    if (s.tooNew()) throw SchemaTooNew(s.current, s.supported);
+    if (s.current == 0)
+        throw CliError("the database " + target.display + " is not initialised",
+                       "create the schema with: " + initCommandFor(target));
+    if (s.needsUpgrade())
+        throw CliError("the database " + target.display + " has schema version " + std::to_string(s.current) +
+                           " but this program needs " + std::to_string(s.supported),
+                       "upgrade it with: " + std::string(kProgramName) + " --db '" + target.display + "' " +
+                           (s.shared ? "migrate" : "init"));
+    adoptDatabase(*this, *store);
+    return store;
 }
 
 } // namespace md::cli

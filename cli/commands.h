@@ -11,10 +11,15 @@
 // Schema policy: init, demo and import create or migrate the schema (they write anyway); find, show
 // and export only read, so they require the current schema and never change the database — an empty
 // or old database gets a hint to run init instead.
+#include "app/database.h"
+#include "app/request_context.h"
 #include "cli/args.h"
-#include "persistence/database.h"
+#include "domain/unit_of_work.h"
+
+#include <functional>
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -38,17 +43,29 @@ private:
     std::string m_hint, m_detail;
 };
 
+/// The database the command works on. main() builds it: only main() knows the concrete persistence.
+struct DatabaseTarget {
+    std::string display;                              ///< the address with any password masked
+    std::optional<std::string> embeddedPath;          ///< the SQLite file, for a database on this PC
+    std::function<std::unique_ptr<DataStore>()> open; ///< connects; throws DatabaseUnavailable
+};
+
 struct Context {
-    db::DatabaseUrl url;
+    DatabaseTarget target;
     std::ostream& out;
     std::ostream& err;
     bool stderrIsTerminal = false;
+    /// Who acts and when; the actor and time zone are filled in once the database is open.
+    app::RequestContext request = app::systemContext(currentOsUser());
 
-    /// Connects and migrates (for commands that write). Throws DatabaseUnavailable, SchemaTooNew.
-    std::unique_ptr<db::Database> openForWriting() const;
+    /// Connects; upgrades an embedded database, but a shared one only after `init`/`migrate` (throws
+    /// UserError database.needs_upgrade). Throws DatabaseUnavailable, SchemaTooNew.
+    std::unique_ptr<DataStore> openForWriting(app::UpgradePolicy policy = app::UpgradePolicy::IfPrivate);
     /// Connects and requires the current schema; never creates or changes anything. Throws CliError
     /// with a hint to run init when the database is missing or not initialised.
-    std::unique_ptr<db::Database> openForReading() const;
+    std::unique_ptr<DataStore> openForReading();
+    /// Connects and upgrades whatever the database is (init, migrate: the person asked for it).
+    std::unique_ptr<DataStore> openAndUpgrade(int& before, int& after);
 };
 
 using CommandFn = int (*)(Context&, const Args& args);
@@ -68,6 +85,10 @@ int runImport(Context& ctx, const Args& args);
 int runExport(Context& ctx, const Args& args);
 int runFind(Context& ctx, const Args& args);
 int runShow(Context& ctx, const Args& args);
+int runMigrate(Context& ctx, const Args& args);
+int runConfig(Context& ctx, const Args& args);
+int runStore(Context& ctx, const Args& args);
+int runRebuild(Context& ctx, const Args& args);
 
 /// The full --help text.
 std::string helpText();

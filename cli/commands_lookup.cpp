@@ -1,10 +1,11 @@
 // find and show: read-only member lookups, as a table for people or JSON for scripts.
+#include "app/members.h"
 #include "cli/commands.h"
 #include "cli/json_out.h"
 #include "cli/member_view.h"
 #include "cli/text_table.h"
 #include "domain/member_query.h"
-#include "persistence/member_repository.h"
+#include "domain/user_error.h"
 
 #include <algorithm>
 
@@ -92,8 +93,7 @@ int runFind(Context& ctx, const Args& args) {
     const bool json = args.flag("--json");
 
     auto database = ctx.openForReading();
-    db::SociMemberRepository repo(*database);
-    const auto rows = repo.search(query, limit);
+    const auto rows = app::findMembers(ctx.request, *database, text, limit);
     if (rows.empty()) {
         if (json) ctx.out << "[]\n";
         ctx.err << "No member found for '" << text << "' (searched as " << describeKind(query.kind) << ").\n";
@@ -114,21 +114,16 @@ int runShow(Context& ctx, const Args& args) {
     const bool json = args.flag("--json");
 
     auto database = ctx.openForReading();
-    db::SociMemberRepository repo(*database);
-    const auto member = repo.findByCard(card.value().str());
-    if (!member) {
+    const auto found = app::showMemberByCard(ctx.request, *database, card.value().str(), kRecentTransactions);
+    if (!found) {
         ctx.err << "No member has card number " << card.value().str() << ".\n";
         return kNotFound;
     }
     MemberView view;
-    view.member = *member;
-    view.totals = repo.totals(member->id);
-    view.recent = repo.recentTransactions(member->id, kRecentTransactions);
-    // Newest first whatever order the repository returns: the last visit is what a caller asks about.
-    std::stable_sort(view.recent.begin(), view.recent.end(),
-                     [](const Transaction& a, const Transaction& b) { return a.occurredAt > b.occurredAt; });
-    db::SociStoreRepository stores(*database);
-    if (const auto store = stores.findByCode(member->homeStore)) view.homeStoreName = store->name;
+    view.member = found->member;
+    view.totals = found->totals;
+    view.recent = found->recent;
+    if (found->homeStore) view.homeStoreName = found->homeStore->name;
 
     if (json)
         printMemberJson(ctx.out, view);

@@ -1,9 +1,11 @@
 // init and demo: the commands that set a database up.
+#include "app/members.h"
+#include "app/transfer.h"
 #include "cli/commands.h"
 #include "cli/progress_line.h"
+#include "domain/demo_generator.h"
 #include "domain/errors.h"
-#include "persistence/demo_loader.h"
-#include "persistence/member_repository.h"
+#include "domain/user_error.h"
 
 #include <chrono>
 #include <cstdio>
@@ -21,10 +23,9 @@ std::string seconds(std::chrono::steady_clock::duration d) {
 } // namespace
 
 int runInit(Context& ctx, const Args&) {
-    db::Database database(ctx.url);
-    const int before = database.schemaVersion();
-    const int after = database.migrate();
-    ctx.out << "Database: " << ctx.url.display() << '\n' << "Schema version " << after;
+    int before = 0, after = 0;
+    auto store = ctx.openAndUpgrade(before, after);
+    ctx.out << "Database: " << ctx.target.display << '\n' << "Schema version " << after;
     if (before == 0)
         ctx.out << " (created)";
     else if (before == after)
@@ -35,6 +36,10 @@ int runInit(Context& ctx, const Args&) {
     return kOk;
 }
 
+int runMigrate(Context& ctx, const Args& args) {
+    return runInit(ctx, args);
+}
+
 int runDemo(Context& ctx, const Args& args) {
     if (!args.value("--members")) throw UsageError("demo needs --members N");
     DemoOptions opt;
@@ -42,40 +47,47 @@ int runDemo(Context& ctx, const Args& args) {
     opt.seed = args.unsignedInteger("--seed", opt.seed);
     opt.stores = static_cast<int>(args.integer("--stores", opt.stores, 1, 999));
 
-    auto database = ctx.openForWriting();
-    {
-        // Demo data mixed into a real programme would be impossible to take out again.
-        db::SociMemberRepository members(*database);
-        const auto existing = members.count(MemberQuery{});
-        if (existing > 0 && args.flag("--if-empty")) {
-            ctx.out << "The database " << ctx.url.display() << " already has "
-                    << groupThousands(static_cast<std::uint64_t>(existing))
-                    << " members; no demo data loaded.\n";
-            return 0;
-        }
-        if (existing > 0)
-            throw CliError("the database " + ctx.url.display() + " already has " +
-                               groupThousands(static_cast<std::uint64_t>(existing)) + " members",
-                           "load demo data into an empty database (a new --db)");
-    }
-
+    // demo is a setup command: on an empty shared database it creates the schema, as init would.
+    auto database = ctx.openForWriting(app::UpgradePolicy::Setup);
     installInterruptHandler();
-    ctx.err << "Generating " << groupThousands(static_cast<std::uint64_t>(opt.members))
-            << " demo members (seed " << opt.seed << ") into " << ctx.url.display() << '\n';
     const auto started = std::chrono::steady_clock::now();
-    db::DemoReport report;
+    app::DemoResult result;
     {
         ProgressLine progress(ctx.err, ctx.stderrIsTerminal);
         try {
-            report = db::loadDemo(*database, opt, progress.callback());
+            // Announced on the first progress report: by then the use case has found the database empty.
+            bool announced = false;
+            auto report = progress.callback();
+            result =
+                app::loadDemo(ctx.request, *database, opt, args.flag("--if-empty"), [&](const Progress& p) {
+                    if (!announced) {
+                        announced = true;
+                        ctx.err << "Generating " << groupThousands(static_cast<std::uint64_t>(opt.members))
+                                << " demo members (seed " << opt.seed << ") into " << ctx.target.display
+                                << '\n';
+                    }
+                    return report(p);
+                });
         } catch (const Cancelled&) {
             progress.finish();
             ctx.err << kProgramName
                     << ": demo load cancelled; nothing was written (the database is unchanged).\n";
             return kInterrupted;
+        } catch (const UserError& e) {
+            if (e.code() != "demo.not_empty") throw;
+            throw CliError("the database " + ctx.target.display + " already has " +
+                               groupThousands(std::stoull(e.param("members"))) + " members",
+                           "load demo data into an empty database (a new --db)");
         }
     }
+    if (result.outcome == app::DemoOutcome::SkippedNotEmpty) {
+        ctx.out << "The database " << ctx.target.display << " already has "
+                << groupThousands(static_cast<std::uint64_t>(result.existingMembers))
+                << " members; no demo data loaded.\n";
+        return kOk;
+    }
     const auto elapsed = std::chrono::steady_clock::now() - started;
+    const auto& report = result.report;
     ctx.out << "Loaded " << groupThousands(static_cast<std::uint64_t>(report.stores)) << " stores, "
             << groupThousands(static_cast<std::uint64_t>(report.members)) << " members and "
             << groupThousands(static_cast<std::uint64_t>(report.transactions)) << " transactions in "

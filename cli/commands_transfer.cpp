@@ -1,8 +1,8 @@
-// import and export: CSV in and out, through persistence/csv_import.h.
+// import and export: CSV in and out, through the use cases in app/transfer.h.
+#include "app/transfer.h"
 #include "cli/commands.h"
 #include "cli/progress_line.h"
 #include "domain/errors.h"
-#include "persistence/csv_import.h"
 
 #include <filesystem>
 #include <fstream>
@@ -13,10 +13,10 @@ namespace {
 
 constexpr const char* kUnchanged = "Nothing was imported: the database is unchanged.";
 
-db::ImportMode parseMode(const Args& args) {
+ImportMode parseMode(const Args& args) {
     const auto mode = args.value("--mode").value_or("insert");
-    if (mode == "insert") return db::ImportMode::Insert;
-    if (mode == "upsert") return db::ImportMode::Upsert;
+    if (mode == "insert") return ImportMode::Insert;
+    if (mode == "upsert") return ImportMode::Upsert;
     throw UsageError("--mode must be insert or upsert, not '" + mode + "'");
 }
 
@@ -29,10 +29,10 @@ int importFailed(Context& ctx, const std::string& reason) {
 
 int runImport(Context& ctx, const Args& args) {
     const std::string& what = args.positional()[0];
-    if (what != "members" && what != "transactions")
-        throw UsageError("import members or import transactions, not '" + what + "'");
+    if (what != "members" && what != "transactions" && what != "stores")
+        throw UsageError("import stores, import members or import transactions, not '" + what + "'");
     const std::filesystem::path file = args.positional()[1];
-    db::ImportOptions opt;
+    ImportOptions opt;
     opt.mode = parseMode(args);
     // Checked here so a typo is a one-line message, before any connection or migration.
     if (!std::filesystem::is_regular_file(file))
@@ -40,13 +40,14 @@ int runImport(Context& ctx, const Args& args) {
 
     auto database = ctx.openForWriting();
     installInterruptHandler();
-    db::ImportReport report;
+    ImportReport report;
     {
         ProgressLine progress(ctx.err, ctx.stderrIsTerminal);
         opt.progress = progress.callback();
         try {
-            report = what == "members" ? db::importMembers(*database, file, opt)
-                                       : db::importTransactions(*database, file, opt);
+            report = what == "members"  ? app::importMembers(ctx.request, *database, file, opt)
+                     : what == "stores" ? app::importStores(ctx.request, *database, file, opt)
+                                        : app::importTransactions(ctx.request, *database, file, opt);
         } catch (const Cancelled&) {
             progress.finish();
             ctx.err << kProgramName << ": import cancelled. " << kUnchanged << '\n';
@@ -84,7 +85,7 @@ int runExport(Context& ctx, const Args& args) {
     std::uint64_t exported = 0;
     ProgressLine progress(ctx.err, ctx.stderrIsTerminal);
     if (!outPath) {
-        exported = db::exportMembers(*database, ctx.out, progress.callback());
+        exported = app::exportMembers(ctx.request, *database, ctx.out, {progress.callback()});
         ctx.out.flush();
         progress.finish();
         ctx.err << "Exported " << groupThousands(exported) << " members\n";
@@ -98,7 +99,7 @@ int runExport(Context& ctx, const Args& args) {
     try {
         std::ofstream file(partial, std::ios::binary | std::ios::trunc);
         if (!file) throw CliError("cannot write " + partial.string());
-        exported = db::exportMembers(*database, file, progress.callback());
+        exported = app::exportMembers(ctx.request, *database, file, {progress.callback()});
         file.flush();
         if (!file) throw CliError("writing " + target.string() + " failed (disk full?)");
     } catch (...) {

@@ -1,7 +1,9 @@
 // memberdesk-cli: global options, command dispatch, and the one place where failures become messages
 // and exit codes (see cli/commands.h for the scheme).
 #include "cli/commands.h"
+#include "cli/messages.h"
 #include "domain/errors.h"
+#include "persistence/soci_data_store.h"
 
 #include <algorithm>
 #include <iostream>
@@ -74,7 +76,12 @@ int run(int argc, char** argv, const md::db::DatabaseUrl*& urlOut, md::db::Datab
         throw UsageError(std::string("--db: ") + e.what());
     }
     urlOut = &urlStorage;
-    Context ctx{urlStorage, std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
+    // The one place the CLI names persistence: how to open the database the commands work on.
+    DatabaseTarget target{urlStorage.display(),
+                          urlStorage.backend == md::db::Backend::Sqlite ? std::optional(urlStorage.path)
+                                                                        : std::nullopt,
+                          [url = urlStorage] { return std::make_unique<md::db::SociDataStore>(url); }};
+    Context ctx{std::move(target), std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
     const int code = cmd->run(ctx, args);
     std::cout.flush();
     return code;
@@ -102,6 +109,10 @@ int main(int argc, char** argv) {
         std::cerr << kProgramName << ": cancelled: " << e.what() << '\n'
                   << "Nothing was changed: the work was rolled back.\n";
         return kInterrupted;
+    } catch (const md::UserError& e) {
+        const Message m = describe(e);
+        printHeadline(std::cerr, m.headline, {}, m.hint);
+        return kError;
     } catch (const md::SchemaTooNew& e) {
         // The headline already says what to do; name the database so the user knows which one.
         printHeadline(std::cerr, e.what(), e.detail(), url ? "database: " + url->display() : std::string());

@@ -153,4 +153,10 @@ std::string storeToJson(const Store& s) {
     return j.str();
 }
 
+std::string settingToJson(const std::string& key, const std::string& value) {
+    JsonObject j;
+    j.text("key", key).text("value", value);
+    return j.str();
+}
+
 } // namespace md::db

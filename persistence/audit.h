@@ -33,5 +33,7 @@ std::vector<AuditEntry> auditTrail(Database& db, const std::string& entity, cons
 std::string memberToJson(const Member& m);
 /// A store as a flat JSON object, likewise.
 std::string storeToJson(const Store& s);
+/// A setting as {"key":...,"value":...} (the caller masks secrets first).
+std::string settingToJson(const std::string& key, const std::string& value);
 
 } // namespace md::db

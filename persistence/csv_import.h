@@ -3,7 +3,7 @@
 // FILE.rejects.csv with its line number and a reason; the valid lines are committed all-or-nothing in
 // one transaction (bulk-loaded: prepared vector inserts on SQLite, COPY into a staging table on
 // PostgreSQL). A failure or cancel half-way leaves the database as it was.
-#include "domain/progress.h"
+#include "domain/data_transfer.h"
 #include "persistence/database.h"
 
 #include <filesystem>
@@ -11,19 +11,10 @@
 
 namespace md::db {
 
-enum class ImportMode { Insert, Upsert };
-
-struct ImportOptions {
-    ImportMode mode = ImportMode::Insert;
-    ProgressFn progress; ///< may be empty; return false to cancel (then md::Cancelled is thrown)
-};
-
-struct ImportReport {
-    std::uint64_t records = 0;  ///< data records read (header excluded)
-    std::uint64_t imported = 0; ///< inserted or updated
-    std::uint64_t rejected = 0;
-    std::filesystem::path rejectsFile; ///< FILE.rejects.csv, written only when rejected > 0
-};
+// The option and report types live in domain/data_transfer.h (the use cases hand them through).
+using md::ImportMode;
+using md::ImportOptions;
+using md::ImportReport;
 
 /// Members: card_no,name,phone,email,birthday,gender,join_date,store,email_consent,sms_consent[,status].
 /// Throws md::DatabaseError / DatabaseUnavailable / Cancelled (database unchanged in every case) and
@@ -32,6 +23,9 @@ ImportReport importMembers(Database& db, const std::filesystem::path& file, cons
 /// Transactions: order_id,card_no,store,channel,occurred_at,amount,currency,kind,items,category.
 /// Member totals (orders, revenue, first/last purchase) are updated in the same transaction.
 ImportReport importTransactions(Database& db, const std::filesystem::path& file, const ImportOptions& opt);
+
+/// Stores: code,name[,city]. Insert refuses a code already stored; upsert updates its name and city.
+ImportReport importStores(Database& db, const std::filesystem::path& file, const ImportOptions& opt);
 
 /// Members in the import format, ordered by card number, so export -> import -> export is identical.
 std::uint64_t exportMembers(Database& db, std::ostream& out, const ProgressFn& progress = {});

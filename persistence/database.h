@@ -59,7 +59,14 @@ public:
     /// Who writes: the OS user on SQLite, the database user (current_user) on PostgreSQL.
     const Actor& actor() const { return m_actor; }
 
+    /// Open WriteTransactions on this connection (0 = autocommit). The outermost one owns BEGIN and
+    /// COMMIT; inner ones join it, so repositories and use cases compose into one unit of work.
+    int transactionDepth() const { return m_txDepth; }
+
 private:
+    friend class WriteTransaction;
+    int m_txDepth = 0;
+    bool m_txDoomed = false; ///< a joined part was abandoned: the outer transaction must roll back
     DatabaseUrl m_url;
     std::unique_ptr<soci::session> m_sql;
     Actor m_actor;

@@ -9,7 +9,9 @@
 #include "domain/errors.h"
 #include "persistence/audit.h"
 #include "persistence/bulk_loader.h"
+#include "persistence/event_log.h"
 #include "persistence/member_rows.h"
+#include "persistence/member_totals.h"
 #include "persistence/native_sql.h"
 #include "persistence/sql_errors.h"
 #include "persistence/transaction_line_parser.h"
@@ -50,6 +52,11 @@ public:
         if (isPostgres(m_db) && m_result.members > 0)
             m_db.sql()
                 << "SELECT setval(pg_get_serial_sequence('members', 'id'), (SELECT MAX(id) FROM members))";
+        // The events of the history, so consumers can be rebuilt by replaying; the totals were computed
+        // while generating, so their consumer starts after these events.
+        appendMemberJoinedEvents(m_db, 0, "demo", m_now);
+        appendTransactionEvents(m_db, 0, "demo", m_now);
+        setConsumerPosition(m_db, kMemberTotalsConsumer, maxId(m_db, "events"), m_now);
         appendAudit(m_db, m_db.actor(), "import", "demo", "seed " + std::to_string(m_opt.seed), std::nullopt,
                     "{\"seed\":" + std::to_string(m_opt.seed) + ",\"stores\":" +
                         std::to_string(m_result.stores) + ",\"members\":" + std::to_string(m_result.members) +

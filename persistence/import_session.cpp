@@ -213,10 +213,10 @@ void ImportSession::finish() {
 }
 
 ImportReport commitImport(Database& db, WriteTransaction& tr, ImportSession& session,
-                          const std::string& entity, ImportMode mode) {
+                          const std::string& entity, ImportMode mode, const std::optional<Actor>& who) {
     ImportReport& report = session.report();
-    appendAudit(db, db.actor(), "import", entity, session.file().filename().string(), std::nullopt,
-                importSummaryJson(session.file(), report, mode));
+    appendAudit(db, who ? *who : db.actor(), "import", entity, session.file().filename().string(),
+                std::nullopt, importSummaryJson(session.file(), report, mode));
     session.closeRejects();
     session.progress("Committing", report.records, report.records);
     tr.commit();

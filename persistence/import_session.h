@@ -91,7 +91,8 @@ std::string importSummaryJson(const std::filesystem::path& file, const ImportRep
 class WriteTransaction;
 /// The steps every import ends with: the summary audit entry ("import" of entity, keyed by the file
 /// name), the rejects file put in place, the commit, and the session finished. Returns the report.
+/// `who` is the acting user (ImportOptions::actor), the connection's user when empty.
 ImportReport commitImport(Database& db, WriteTransaction& tr, ImportSession& session,
-                          const std::string& entity, ImportMode mode);
+                          const std::string& entity, ImportMode mode, const std::optional<Actor>& who = {});
 
 } // namespace md::db

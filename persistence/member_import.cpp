@@ -72,7 +72,7 @@ public:
         if (m_keys) m_keys->drop();
         if (m_updates) m_updates->drop();
         m_session.report().imported = m_inserted + m_updated;
-        return commitImport(m_db, tr, m_session, "members", m_opt.mode);
+        return commitImport(m_db, tr, m_session, "members", m_opt.mode, m_opt.actor);
     }
 
 private:

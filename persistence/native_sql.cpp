@@ -1,8 +1,12 @@
 #include "persistence/native_sql.h"
 
+#include "domain/errors.h"
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+
+#include <stdexcept>
 
 namespace md::db {
 
@@ -27,12 +31,21 @@ void executeScript(Database& db, const std::string& script) {
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw soci::soci_error(message);
 }
 
-WriteTransaction::WriteTransaction(Database& db) : m_db(db) {
-    executeScript(m_db, m_db.backend() == Backend::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+WriteTransaction::WriteTransaction(Database& db) : m_db(db), m_outer(db.m_txDepth == 0) {
+    if (m_outer) {
+        executeScript(m_db, m_db.backend() == Backend::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+        m_db.m_txDoomed = false;
+    }
+    ++m_db.m_txDepth;
 }
 
 WriteTransaction::~WriteTransaction() {
     if (!m_open) return;
+    --m_db.m_txDepth;
+    if (!m_outer) {
+        m_db.m_txDoomed = true;
+        return;
+    }
     try {
         executeScript(m_db, "ROLLBACK");
     } catch (...) {
@@ -41,7 +54,14 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
-    executeScript(m_db, "COMMIT");
+    if (!m_open) throw std::logic_error("WriteTransaction committed twice");
+    if (m_outer && m_db.m_txDoomed) {
+        // A joined part gave up (its exception was caught above it): committing would keep half a change.
+        throw DatabaseError("The change was not saved because part of it failed; nothing was changed",
+                            "an inner unit of work was abandoned without commit");
+    }
+    if (m_outer) executeScript(m_db, "COMMIT");
+    --m_db.m_txDepth;
     m_open = false;
 }
 

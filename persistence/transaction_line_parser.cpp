@@ -107,10 +107,12 @@ std::vector<BulkColumn> transactionColumns() {
             {"category"}};
 }
 
-void appendTransactionRow(BulkWriter& w, const Transaction& t, std::int64_t memberId) {
+void appendTransactionRow(BulkWriter& w, const Transaction& t, std::int64_t memberId,
+                          std::optional<CorrectionOf> correction) {
     w.text(t.orderId).integer(memberId).text(t.storeCode).text(toCode(t.channel));
     w.text(formatTimestamp(t.occurredAt)).integer(t.amount.minor()).text(t.amount.currency());
     w.text(toCode(t.kind)).integer(t.items).text(t.category);
+    if (correction) w.integer(correction->revision).integer(correction->replacesId);
     w.endRow();
 }
 

@@ -5,6 +5,7 @@
 #include "persistence/bulk_loader.h"
 #include "persistence/import_session.h"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,6 +37,11 @@ private:
 
 /// Columns appendTransactionRow() writes, in its order.
 std::vector<BulkColumn> transactionColumns();
-void appendTransactionRow(BulkWriter& w, const Transaction& t, std::int64_t memberId);
+/// A correction row's extra columns (see correctionColumns() in transaction_import.cpp).
+struct CorrectionOf {
+    std::int64_t revision = 0, replacesId = 0;
+};
+void appendTransactionRow(BulkWriter& w, const Transaction& t, std::int64_t memberId,
+                          std::optional<CorrectionOf> correction = std::nullopt);
 
 } // namespace md::db

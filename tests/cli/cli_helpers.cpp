@@ -1,5 +1,7 @@
 #include "tests/cli/cli_helpers.h"
 
+#include <stdexcept>
+
 namespace md::test {
 
 const char* const kMembersHeader =
@@ -12,6 +14,11 @@ std::string describe(const CliResult& r) {
 CliResult runOn(const TestDatabase& db, std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", db.urlText()});
     return runCli(args);
+}
+
+InitialisedDatabase::InitialisedDatabase() {
+    const auto r = runOn(*this, {"init"});
+    if (r.exitCode != 0) throw std::runtime_error("init failed: " + describe(r));
 }
 
 bool contains(const std::string& haystack, const std::string& needle) {

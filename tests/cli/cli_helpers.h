@@ -14,6 +14,13 @@ std::string describe(const CliResult& r);
 /// Runs memberdesk-cli --db <db> args...
 CliResult runOn(const TestDatabase& db, std::vector<std::string> args);
 
+/// A fresh database with the current schema, made by `memberdesk-cli init` as a person would (a shared
+/// database is never given a schema by an ordinary command).
+class InitialisedDatabase : public TestDatabase {
+public:
+    InitialisedDatabase();
+};
+
 bool contains(const std::string& haystack, const std::string& needle);
 
 /// A members CSV in the import format: header plus the given data lines (each without newline).

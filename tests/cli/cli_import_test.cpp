@@ -31,7 +31,7 @@ std::string csvLine(const std::vector<std::string>& fields) {
 BOOST_AUTO_TEST_SUITE(cli_import)
 
 BOOST_AUTO_TEST_CASE(bad_lines_go_to_the_rejects_file_and_the_import_exits_3) {
-    TestDatabase db;
+    InitialisedDatabase db;
     const std::string file = writeScratch(
         db, "members.csv",
         membersCsv({
@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(bad_lines_go_to_the_rejects_file_and_the_import_exits_3) {
 }
 
 BOOST_AUTO_TEST_CASE(a_clean_import_exits_0) {
-    TestDatabase db;
+    InitialisedDatabase db;
     const std::string file =
         writeScratch(db, "ok.csv", membersCsv({"MD10000001,王芳,13800138000,,1990-05-01,F,2024-01-15,,0,1"}));
     const auto r = runOn(db, {"import", "members", file, "--mode", "upsert"});
@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(a_clean_import_exits_0) {
 }
 
 BOOST_AUTO_TEST_CASE(a_fatal_import_error_changes_nothing_and_exits_2) {
-    TestDatabase db;
+    InitialisedDatabase db;
     const std::string noHeader = writeScratch(db, "bad.csv", "card,nom\nMD1,王芳\n");
     const auto r = runOn(db, {"import", "members", noHeader});
     BOOST_TEST(r.exitCode == 2, describe(r));
@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(a_fatal_import_error_changes_nothing_and_exits_2) {
 }
 
 BOOST_AUTO_TEST_CASE(ctrl_c_cancels_the_import_and_rolls_it_back) {
-    TestDatabase db;
+    InitialisedDatabase db;
     BOOST_REQUIRE(runOn(db, {"init"}).exitCode == 0);
     // Big enough that the import is still running when the signal arrives.
     std::string csv = std::string(kMembersHeader) + "\n";
@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_CASE(ctrl_c_cancels_the_import_and_rolls_it_back) {
 }
 
 BOOST_AUTO_TEST_CASE(export_then_import_into_an_empty_database_then_export_is_identical) {
-    TestDatabase source;
+    InitialisedDatabase source;
     const std::string input = writeScratch(
         source, "in.csv",
         membersCsv({
@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(export_then_import_into_an_empty_database_then_export_is_id
     BOOST_TEST(contains(first.err, "Exported 4 members"), describe(first));
     BOOST_TEST(first.out.rfind(std::string(kMembersHeader) + ",status\n", 0) == 0, describe(first));
 
-    TestDatabase target;
+    InitialisedDatabase target;
     const std::string exported = writeScratch(target, "exported.csv", first.out);
     const auto imported = runOn(target, {"import", "members", exported});
     BOOST_TEST_REQUIRE(imported.exitCode == 0, describe(imported));
@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(export_then_import_into_an_empty_database_then_export_is_id
 }
 
 BOOST_AUTO_TEST_CASE(a_demo_programme_round_trips_through_export_and_import) {
-    TestDatabase source, target;
+    InitialisedDatabase source, target;
     BOOST_REQUIRE(runOn(source, {"demo", "--members", "150", "--seed", "3"}).exitCode == 0);
     const std::string a = (source.dir() / "a.csv").string(), b = (target.dir() / "b.csv").string();
     BOOST_REQUIRE(runOn(source, {"export", "members", "--out", a}).exitCode == 0);

@@ -41,12 +41,14 @@ inline std::string dumpQuery(db::Database& d, const std::string& query) {
     return out;
 }
 
-/// Stores, members (every column), transactions and the audit trail.
+/// Stores, members (every column), transactions, the audit trail, events and consumer positions.
 inline std::string snapshot(db::Database& d) {
     return dumpQuery(d, "SELECT * FROM stores ORDER BY id") + "--\n" +
            dumpQuery(d, "SELECT * FROM members ORDER BY id") + "--\n" +
            dumpQuery(d, "SELECT * FROM transactions ORDER BY id") + "--\n" +
-           dumpQuery(d, "SELECT * FROM audit_log ORDER BY id");
+           dumpQuery(d, "SELECT * FROM audit_log ORDER BY id") + "--\n" +
+           dumpQuery(d, "SELECT * FROM events ORDER BY id") + "--\n" +
+           dumpQuery(d, "SELECT * FROM consumer_positions ORDER BY consumer");
 }
 
 inline const char* kMemberHeader =

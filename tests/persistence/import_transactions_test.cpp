@@ -149,7 +149,8 @@ BOOST_FIXTURE_TEST_CASE(insert_mode_rejects_an_order_already_stored_for_that_sto
     BOOST_TEST(totals("MD1000001") == "1|2000|2024-03-02T00:00:00Z|2024-03-02T00:00:00Z\n");
 }
 
-BOOST_FIXTURE_TEST_CASE(upsert_replaces_a_stored_order_and_recomputes_both_members_totals, Fixture) {
+BOOST_FIXTURE_TEST_CASE(upsert_corrects_a_stored_order_with_a_new_row_and_recomputes_both_members_totals,
+                        Fixture) {
     importTransactions(*db,
                        file(std::string(kTxHeader) +
                                 "U1,MD1000000,SH001,store,2024-03-01,10,CNY,purchase,1,\n"
@@ -163,11 +164,16 @@ BOOST_FIXTURE_TEST_CASE(upsert_replaces_a_stored_order_and_recomputes_both_membe
         *db, file(std::string(kTxHeader) + "U1,MD1000001,SH001,online,2024-03-01,12,CNY,purchase,3,bags\n"),
         opt);
     BOOST_TEST(r.imported == 1u);
-    BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM transactions") == 2);
+    BOOST_TEST(r.corrected == 1u);
+    // Nothing is deleted: the stored row stays, superseded by a correction that names it.
+    BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM transactions") == 3);
     BOOST_TEST(
-        dumpQuery(*db, "SELECT m.card_no, t.channel, t.amount_minor, t.items, t.category FROM transactions t "
-                       "JOIN members m ON m.id = t.member_id WHERE t.order_id = 'U1'") ==
-        "MD1000001|online|1200|3|bags\n");
+        dumpQuery(*db, "SELECT m.card_no, t.channel, t.amount_minor, t.items, t.category, t.revision, "
+                       "t.superseded, CASE WHEN t.replaces_id IS NULL THEN 0 ELSE 1 END FROM transactions t "
+                       "JOIN members m ON m.id = t.member_id WHERE t.order_id = 'U1' ORDER BY t.id") ==
+        "MD1000000|store|1000|1||1|1|0\n"
+        "MD1000001|online|1200|3|bags|2|0|1\n");
+    BOOST_TEST(countWhere(*db, "SELECT COUNT(*) FROM events WHERE type = 'transaction_corrected'") == 1);
     BOOST_TEST(totals("MD1000000") == "1|500|2024-03-05T00:00:00Z|2024-03-05T00:00:00Z\n");
     BOOST_TEST(totals("MD1000001") == "1|1200|2024-03-01T00:00:00Z|2024-03-01T00:00:00Z\n");
 }

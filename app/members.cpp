@@ -1,0 +1,112 @@
+#include "app/members.h"
+
+#include "domain/member_query.h"
+#include "domain/user_error.h"
+
+#include <algorithm>
+
+namespace md::app {
+
+namespace {
+
+MemberCard cardOf(UnitOfWork& uow, const Member& m, int recentLimit) {
+    MemberCard c;
+    c.member = m;
+    c.totals = uow.members().totals(m.id);
+    if (!m.homeStore.empty()) c.homeStore = uow.stores().findByCode(m.homeStore);
+    c.recent = uow.members().recentTransactions(m.id, recentLimit);
+    // Newest first whatever order the repository returns: the last visit is what a caller asks about.
+    std::stable_sort(c.recent.begin(), c.recent.end(),
+                     [](const Transaction& a, const Transaction& b) { return a.occurredAt > b.occurredAt; });
+    return c;
+}
+
+std::string channelCode(ContactChannel c) {
+    return c == ContactChannel::Email ? "email" : "sms";
+}
+
+void appendConsentEvent(const RequestContext& ctx, UnitOfWork& uow, const Member& m, ContactChannel channel,
+                        const Consent& consent) {
+    Event e;
+    e.type = event::kConsentChanged;
+    e.memberId = m.id;
+    e.entityId = m.id;
+    e.occurredAt = consent.at.value_or(ctx.now());
+    e.recordedAt = ctx.now();
+    e.actor = ctx.actor.name;
+    e.payload = std::string("{\"channel\":\"") + channelCode(channel) +
+                "\",\"granted\":" + (consent.granted ? "true" : "false") + "}";
+    uow.events().append(e);
+}
+
+Event memberEvent(const RequestContext& ctx, const char* type, const Member& m) {
+    Event e;
+    e.type = type;
+    e.memberId = m.id;
+    e.entityId = m.id;
+    e.occurredAt = ctx.now();
+    e.recordedAt = ctx.now();
+    e.actor = ctx.actor.name;
+    return e;
+}
+
+} // namespace
+
+std::vector<MemberRow> findMembers(const RequestContext&, DataStore& store, const std::string& text,
+                                   int limit) {
+    const MemberQuery query = classifyQuery(text);
+    if (query.kind == QueryKind::Empty)
+        throw UserError("query.too_short", {{"text", text}},
+                        "'" + text +
+                            "' is too short to search: give at least 4 digits, a name, a card number or an "
+                            "email address");
+    auto uow = store.read();
+    return uow->members().search(query, limit);
+}
+
+std::optional<MemberCard> showMemberByCard(const RequestContext&, DataStore& store, const std::string& card,
+                                           int recentLimit) {
+    auto uow = store.read();
+    const auto m = uow->members().findByCard(card);
+    if (!m) return std::nullopt;
+    return cardOf(*uow, *m, recentLimit);
+}
+
+std::optional<MemberCard> showMemberById(const RequestContext&, DataStore& store, std::int64_t id,
+                                         int recentLimit) {
+    auto uow = store.read();
+    const auto m = uow->members().findById(id);
+    if (!m) return std::nullopt;
+    return cardOf(*uow, *m, recentLimit);
+}
+
+void addMember(const RequestContext& ctx, DataStore& store, Member& m) {
+    if (m.joinDate == Date{}) m.joinDate = std::chrono::floor<std::chrono::days>(ctx.now());
+    if (auto why = validateMember(m); !why.empty())
+        throw UserError("member.invalid", {{"card", m.card.str()}, {"reason", why}}, why);
+    auto uow = store.write();
+    uow->members().insert(m, ctx.actor);
+    uow->events().append(memberEvent(ctx, event::kMemberJoined, m));
+    if (m.emailConsent.granted) appendConsentEvent(ctx, *uow, m, ContactChannel::Email, m.emailConsent);
+    if (m.smsConsent.granted) appendConsentEvent(ctx, *uow, m, ContactChannel::Sms, m.smsConsent);
+    uow->commit();
+}
+
+void saveMember(const RequestContext& ctx, DataStore& store, Member& m) {
+    if (auto why = validateMember(m); !why.empty())
+        throw UserError("member.invalid", {{"card", m.card.str()}, {"reason", why}}, why);
+    auto uow = store.write();
+    const auto before = uow->members().findById(m.id);
+    if (!before) throw NotFound("Member " + m.card.str() + " no longer exists");
+    Member saved = m;
+    uow->members().update(saved, ctx.actor); // checks the version: ConflictError when someone saved first
+    uow->events().append(memberEvent(ctx, event::kMemberChanged, saved));
+    if (before->emailConsent.granted != saved.emailConsent.granted)
+        appendConsentEvent(ctx, *uow, saved, ContactChannel::Email, saved.emailConsent);
+    if (before->smsConsent.granted != saved.smsConsent.granted)
+        appendConsentEvent(ctx, *uow, saved, ContactChannel::Sms, saved.smsConsent);
+    uow->commit();
+    m = saved;
+}
+
+} // namespace md::app

@@ -1,0 +1,44 @@
+#include "cli/messages.h"
+
+#include "cli/commands.h"
+
+namespace md::cli {
+
+Message describe(const UserError& e) {
+    const std::string& c = e.code();
+    if (c == "setting.unknown_key") {
+        const auto s = e.param("suggestion");
+        return {"unknown setting '" + e.param("key") + "'" + (s.empty() ? "" : "; did you mean '" + s + "'?"),
+                std::string("see the known keys with: ") + kProgramName + " config list"};
+    }
+    if (c == "setting.invalid")
+        return {"cannot set " + e.param("key") + ": " + e.param("reason"), "nothing was changed"};
+    if (c == "store.invalid")
+        return {"cannot save store '" + e.param("code") + "': " + e.param("reason"), {}};
+    if (c == "store.exists")
+        return {"store " + e.param("code") + " already exists", std::string("change it with: ") +
+                                                                    kProgramName + " store update " +
+                                                                    e.param("code") + " NAME"};
+    if (c == "store.not_found")
+        return {"there is no store " + e.param("code"),
+                std::string("add it with: ") + kProgramName + " store add " + e.param("code") + " NAME"};
+    if (c == "member.invalid")
+        return {"cannot save member " + e.param("card") + ": " + e.param("reason"), {}};
+    if (c == "query.too_short")
+        return {
+            "'" + e.param("text") +
+                "' is too short to search: give at least 4 digits, a name, a card number or an email address",
+            {}};
+    if (c == "database.not_initialised")
+        return {"the database " + e.param("database") + " is not initialised",
+                std::string("create the schema with: ") + kProgramName + " --db '" + e.param("database") +
+                    "' init"};
+    if (c == "database.needs_upgrade")
+        return {"the database " + e.param("database") + " has schema version " + e.param("current") +
+                    " but this program needs " + e.param("supported"),
+                std::string("upgrade it with: ") + kProgramName + " --db '" + e.param("database") +
+                    "' migrate"};
+    return {e.what(), {}};
+}
+
+} // namespace md::cli

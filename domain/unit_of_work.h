@@ -1,0 +1,82 @@
+#pragma once
+// The ports the use cases in app/ work through. persistence/ implements them (SOCI, both backends);
+// only each executable's main() names that implementation.
+//
+//   DataStore   one database: opens units of work, runs bulk transfers and event consumers.
+//   UnitOfWork  one transaction that several repositories join. Write units hold the write lock from
+//               the start (BEGIN IMMEDIATE on SQLite) and roll back unless commit() is called; the audit
+//               entry and the events of a change are written in it. Read units take no write lock.
+#include "data_transfer.h"
+#include "events.h"
+#include "member_browsing.h"
+#include "repositories.h"
+#include "settings.h"
+
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string>
+
+namespace md {
+
+struct DemoOptions;
+
+class UnitOfWork {
+public:
+    virtual ~UnitOfWork() = default; ///< rolls back unless committed
+    virtual MemberRepository& members() = 0;
+    virtual StoreRepository& stores() = 0;
+    virtual SettingsRepository& settings() = 0;
+    virtual EventLog& events() = 0;
+    /// Appends an audit entry (entity "member", "store", "setting", ...) in this unit of work.
+    virtual void audit(const Actor& who, const std::string& action, const std::string& entity,
+                       const std::string& key, const std::optional<std::string>& beforeJson,
+                       const std::optional<std::string>& afterJson) = 0;
+    /// Makes every change of this unit durable. Throws on failure (then nothing was changed).
+    virtual void commit() = 0;
+};
+
+struct ExportOptions {
+    ProgressFn progress;
+};
+
+/// Schema state, so a front end can ask before upgrading a shared database.
+struct SchemaStatus {
+    int current = 0;     ///< 0 = empty database
+    int supported = 0;   ///< what this program writes
+    bool shared = false; ///< a server database other people use (PostgreSQL)
+    bool needsUpgrade() const { return current < supported; }
+    bool tooNew() const { return current > supported; }
+};
+
+class DataStore {
+public:
+    virtual ~DataStore() = default;
+    /// For messages: the database's address with any password masked.
+    virtual std::string describe() const = 0;
+    /// Who this connection writes as when no other actor is given (OS user / database user).
+    virtual Actor connectionUser() const = 0;
+    virtual SchemaStatus schemaStatus() = 0;
+    /// Applies pending migrations; returns the new version. Throws SchemaTooNew.
+    virtual int migrate() = 0;
+
+    virtual std::unique_ptr<UnitOfWork> read() = 0;
+    virtual std::unique_ptr<UnitOfWork> write() = 0;
+    /// Pages over all members in one order (the member list); reads committed data, no transaction.
+    virtual std::unique_ptr<MemberBrowsing> browseMembers(SortColumn column, bool ascending) = 0;
+
+    virtual ImportReport importMembers(const std::filesystem::path& file, const ImportOptions& opt) = 0;
+    virtual ImportReport importTransactions(const std::filesystem::path& file, const ImportOptions& opt) = 0;
+    virtual ImportReport importStores(const std::filesystem::path& file, const ImportOptions& opt) = 0;
+    virtual std::uint64_t exportMembers(std::ostream& out, const ExportOptions& opt) = 0;
+    virtual DemoReport loadDemo(const DemoOptions& opt, const ProgressFn& progress) = 0;
+
+    /// Runs the member totals consumer over the events after its position (exactly once, in chunks
+    /// each committed with the new position). Returns the number of events processed.
+    virtual std::int64_t processTotals(Timestamp now) = 0;
+    /// Recomputes every member's totals from the current transactions and moves the consumer to the
+    /// newest event, in one transaction.
+    virtual void rebuildTotals(const Actor& who, Timestamp now) = 0;
+};
+
+} // namespace md
