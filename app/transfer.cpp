@@ -9,6 +9,8 @@ namespace {
 
 ImportOptions withActor(const RequestContext& ctx, ImportOptions opt) {
     opt.actor = ctx.actor;
+    opt.now = ctx.now();
+    opt.zone = ctx.zone;
     return opt;
 }
 

@@ -3,6 +3,7 @@
 // in app/ pass these to the DataStore; persistence does the loading.
 #include "actor.h"
 #include "progress.h"
+#include "time_zone.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -17,6 +18,10 @@ struct ImportOptions {
     ProgressFn progress; ///< may be empty; return false to cancel (then md::Cancelled is thrown)
     /// Who imports (audit and events); the connection's own user when empty.
     std::optional<Actor> actor;
+    /// The request's clock reading: consent times, the join date default, plausibility limits.
+    std::optional<Timestamp> now;
+    /// The programme's zone: naive timestamps are read in it and "today" is its date.
+    TimeZone zone = TimeZone::utc();
 };
 
 struct ImportReport {

@@ -69,14 +69,14 @@ std::string formatDate(Date d) {
     return buf;
 }
 
-Expected<Timestamp> parseTimestamp(std::string_view text) {
+Expected<WallTime> parseWallTime(std::string_view text) {
     std::string_view s = trim(text);
     if (s.empty()) return Invalid{"timestamp is empty"};
     std::size_t pos = 0;
     auto d = readDate(s, pos);
     if (!d) return Invalid{d.error()};
     Timestamp t{d.value()};
-    if (pos == s.size()) return t;
+    if (pos == s.size()) return WallTime{t, std::nullopt};
 
     const Invalid bad{"expected a time like 2024-03-01T10:15:00Z, got \"" + std::string(s) + "\""};
     if (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ') return bad;
@@ -99,8 +99,9 @@ Expected<Timestamp> parseTimestamp(std::string_view text) {
     if (hh > 23 || mm > 59 || ss > 59) return Invalid{"no such time of day: " + std::string(s)};
     t += hours{hh} + minutes{mm} + seconds{ss};
 
-    if (pos == s.size()) return t; // no offset means UTC
-    if (s[pos] == 'Z' || s[pos] == 'z') return pos + 1 == s.size() ? Expected<Timestamp>(t) : bad;
+    if (pos == s.size()) return WallTime{t, std::nullopt};
+    if (s[pos] == 'Z' || s[pos] == 'z')
+        return pos + 1 == s.size() ? Expected<WallTime>(WallTime{t, seconds{0}}) : bad;
     if (s[pos] != '+' && s[pos] != '-') return bad;
     int sign = s[pos++] == '-' ? -1 : 1;
     int oh = 0, om = 0;
@@ -110,8 +111,14 @@ Expected<Timestamp> parseTimestamp(std::string_view text) {
         if (!readNumber(s, pos, 2, 2, om)) return bad;
     }
     if (pos != s.size() || oh > 14 || om > 59) return bad;
-    // Local time = UTC + offset, so UTC = local - offset.
-    return t - sign * (hours{oh} + minutes{om});
+    return WallTime{t, sign * (hours{oh} + minutes{om})};
+}
+
+Expected<Timestamp> parseTimestamp(std::string_view text) {
+    auto w = parseWallTime(text);
+    if (!w) return Invalid{w.error()};
+    // Local time = UTC + offset, so UTC = local - offset; no offset means UTC.
+    return w.value().wall - w.value().offset.value_or(seconds{0});
 }
 
 std::string formatTimestamp(Timestamp t) {

@@ -39,9 +39,9 @@ public:
     ImportReport run() {
         soci::session& sql = m_db.sql();
         WriteTransaction tr(m_db);
-        m_now = nowUtc();
+        m_now = m_opt.now.value_or(nowUtc());
         m_nowText = formatTimestamp(m_now);
-        m_parser.emplace(m_session, loadStoreCodes(m_db), m_now);
+        m_parser.emplace(m_session, loadStoreCodes(m_db), m_now, m_opt.zone.localDate(m_now));
         int anyMember = 0;
         sql << "SELECT COUNT(*) FROM (SELECT 1 FROM members LIMIT 1) x", soci::into(anyMember);
         m_lookup = anyMember != 0;

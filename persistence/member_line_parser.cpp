@@ -25,9 +25,9 @@ std::unordered_map<std::string, std::string> loadStoreCodes(Database& db) {
 }
 
 MemberLineParser::MemberLineParser(const ImportSession& s,
-                                   std::unordered_map<std::string, std::string> stores, Timestamp now)
-    : m_session(s), m_stores(std::move(stores)), m_now(now),
-      m_today(std::chrono::floor<std::chrono::days>(now)), m_card(s.column("card_no")),
+                                   std::unordered_map<std::string, std::string> stores, Timestamp now,
+                                   Date today)
+    : m_session(s), m_stores(std::move(stores)), m_now(now), m_today(today), m_card(s.column("card_no")),
       m_name(s.column("name")), m_phone(s.column("phone")), m_email(s.column("email")),
       m_birthday(s.column("birthday")), m_gender(s.column("gender")), m_join(s.column("join_date")),
       m_store(s.column("store")), m_emailConsent(s.column("email_consent")),

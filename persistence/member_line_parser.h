@@ -18,7 +18,7 @@ class MemberLineParser {
 public:
     /// stores: upper-cased code -> code as stored. now: the consent time of every imported answer.
     MemberLineParser(const ImportSession& session, std::unordered_map<std::string, std::string> stores,
-                     Timestamp now);
+                     Timestamp now, Date today);
     Expected<ParsedMember> parse(const CsvRecord& r) const;
     /// Upsert: the line's values over the stored member. What the file cannot say (id) is kept, so is
     /// every column the file does not have (status included) and an empty join_date; an empty status

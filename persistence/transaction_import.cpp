@@ -79,10 +79,10 @@ public:
         if (m_db.backend() == Backend::Postgresql)
             m_db.sql() << "LOCK TABLE transactions IN SHARE ROW EXCLUSIVE MODE";
         const std::int64_t lastBefore = maxId(m_db, "transactions");
-        m_nowText = formatTimestamp(nowUtc());
+        m_nowText = formatTimestamp(m_opt.now.value_or(nowUtc()));
         m_session.progress("Loading members", 0, 0);
         const auto members = loadMemberIds(m_db);
-        TransactionLineParser parser(m_session, members, loadStoreCodes(m_db));
+        TransactionLineParser parser(m_session, members, loadStoreCodes(m_db), m_opt.zone);
         int anyTransaction = 0;
         m_db.sql() << "SELECT COUNT(*) FROM (SELECT 1 FROM transactions LIMIT 1) x",
             soci::into(anyTransaction);

@@ -24,11 +24,13 @@ std::optional<int> parseItems(std::string_view s) {
 
 TransactionLineParser::TransactionLineParser(const ImportSession& s,
                                              const std::unordered_map<std::string, std::int64_t>& members,
-                                             std::unordered_map<std::string, std::string> stores)
-    : m_session(s), m_members(members), m_stores(std::move(stores)), m_order(s.column("order_id")),
-      m_card(s.column("card_no")), m_store(s.column("store")), m_channel(s.column("channel")),
-      m_occurred(s.column("occurred_at")), m_amount(s.column("amount")), m_currency(s.column("currency")),
-      m_kind(s.column("kind")), m_items(s.column("items")), m_category(s.column("category")) {}
+                                             std::unordered_map<std::string, std::string> stores,
+                                             TimeZone zone)
+    : m_session(s), m_members(members), m_stores(std::move(stores)), m_zone(std::move(zone)),
+      m_order(s.column("order_id")), m_card(s.column("card_no")), m_store(s.column("store")),
+      m_channel(s.column("channel")), m_occurred(s.column("occurred_at")), m_amount(s.column("amount")),
+      m_currency(s.column("currency")), m_kind(s.column("kind")), m_items(s.column("items")),
+      m_category(s.column("category")) {}
 
 Expected<ParsedTransaction> TransactionLineParser::parse(const CsvRecord& r) const {
     if (auto problem = m_session.structuralProblem(r); !problem.empty()) return Invalid{problem};
@@ -61,7 +63,7 @@ Expected<ParsedTransaction> TransactionLineParser::parse(const CsvRecord& r) con
     }
     const auto occurred = field(m_occurred);
     if (occurred.empty()) return missing("occurred_at");
-    auto at = parseTimestamp(occurred);
+    auto at = parseTimestampIn(occurred, m_zone);
     if (!at) return Invalid{fieldReason("occurred_at", at.error())};
     t.occurredAt = at.value();
 

@@ -1,6 +1,7 @@
 #pragma once
 // One line of a transaction import file -> a row for the transactions table, or the reason it is
 // rejected. The card numbers and store codes it checks against come in as maps; no database access.
+#include "domain/time_zone.h"
 #include "domain/transaction.h"
 #include "persistence/bulk_loader.h"
 #include "persistence/import_session.h"
@@ -25,13 +26,14 @@ public:
     /// members: card number -> member id; stores: upper-cased code -> code as stored.
     TransactionLineParser(const ImportSession& session,
                           const std::unordered_map<std::string, std::int64_t>& members,
-                          std::unordered_map<std::string, std::string> stores);
+                          std::unordered_map<std::string, std::string> stores, TimeZone zone);
     Expected<ParsedTransaction> parse(const CsvRecord& r) const;
 
 private:
     const ImportSession& m_session;
     const std::unordered_map<std::string, std::int64_t>& m_members;
     std::unordered_map<std::string, std::string> m_stores;
+    TimeZone m_zone; ///< naive occurred_at values are wall times here
     int m_order, m_card, m_store, m_channel, m_occurred, m_amount, m_currency, m_kind, m_items, m_category;
 };
 

@@ -37,7 +37,7 @@ public:
 };
 
 const FixedClock kClock{Timestamp{}};
-const app::RequestContext kCtx{Actor{"t"}, &kClock, "UTC"};
+const app::RequestContext kCtx{Actor{"t"}, &kClock, TimeZone::utc()};
 
 } // namespace
 

@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(config_validates_the_timezone_and_lists_defaults) {
 
     const auto bad = runOn(db, {"config", "set", "timezone", "Mars/Olympus"});
     BOOST_TEST(bad.exitCode == 2, describe(bad));
-    BOOST_TEST(contains(bad.err, "unknown time zone"), describe(bad));
+    BOOST_TEST(contains(bad.err, "no time zone called \"Mars/Olympus\""), describe(bad));
     const auto sneaky = runOn(db, {"config", "set", "timezone", "../../../etc/passwd"});
     BOOST_TEST(sneaky.exitCode == 2, describe(sneaky));
 
