@@ -1,5 +1,7 @@
 #include "app/transfer.h"
 
+#include "demo/demo_generator.h"
+
 #include "domain/member_query.h"
 #include "domain/user_error.h"
 
@@ -59,7 +61,7 @@ DemoResult loadDemo(const RequestContext& ctx, DataStore& store, const DemoOptio
                             std::to_string(result.existingMembers) + " members");
     }
     (void)ctx;
-    result.report = store.loadDemo(opt, progress);
+    result.report = store.loadDemo(DemoGenerator(opt), progress);
     return result;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Shared helpers for the benchmark programs: timing, percentiles, shelling out to the databases' own
 // tools, and fresh databases per run. Benchmarks print figures; they never assert on time.
+#include "demo/demo_generator.h"
 #include "domain/csv.h"
-#include "domain/demo_generator.h"
 #include "persistence/database.h"
 #include "persistence/member_repository.h"
 

@@ -3,7 +3,7 @@
 #include "app/transfer.h"
 #include "cli/commands.h"
 #include "cli/progress_line.h"
-#include "domain/demo_generator.h"
+#include "demo/demo_generator.h"
 #include "domain/errors.h"
 #include "domain/user_error.h"
 

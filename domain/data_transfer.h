@@ -2,12 +2,17 @@
 // What bulk work (imports, exports, demo data) is asked to do and what it reports back. The use cases
 // in app/ pass these to the DataStore; persistence does the loading.
 #include "actor.h"
+#include "member.h"
 #include "progress.h"
+#include "store.h"
 #include "time_zone.h"
+#include "transaction.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <vector>
 
 namespace md {
 
@@ -31,6 +36,26 @@ struct ImportReport {
     std::uint64_t corrected = 0;       ///< transactions: stored orders replaced by a correction row
     std::uint64_t unchanged = 0;       ///< upsert: lines identical to what is stored (nothing written)
     std::filesystem::path rejectsFile; ///< FILE.rejects.csv, written only when rejected > 0
+};
+
+struct DemoOptions {
+    std::int64_t members = 20000;
+    std::uint64_t seed = 42;
+    Date start = Date{std::chrono::year{2021} / 1 / 1}; ///< first join date
+    Date end = Date{std::chrono::year{2026} / 10 / 31}; ///< last transaction date
+    int stores = 24;
+};
+
+/// A ready-made data set to bulk-load into an empty database (the demo generator in demo/). Persistence
+/// loads whatever it is given; it does not know how the data was made.
+class DemoSource {
+public:
+    virtual ~DemoSource() = default;
+    virtual const DemoOptions& options() const = 0;
+    virtual std::vector<Store> stores() const = 0;
+    /// Calls onMember for each member in order, each followed by its transactions in time order.
+    virtual void generate(const std::function<void(const Member&)>& onMember,
+                          const std::function<void(const Transaction&)>& onTransaction) const = 0;
 };
 
 struct DemoReport {

@@ -19,7 +19,7 @@
 
 namespace md {
 
-struct DemoOptions;
+class DemoSource;
 
 class UnitOfWork {
 public:
@@ -69,7 +69,7 @@ public:
     virtual ImportReport importTransactions(const std::filesystem::path& file, const ImportOptions& opt) = 0;
     virtual ImportReport importStores(const std::filesystem::path& file, const ImportOptions& opt) = 0;
     virtual std::uint64_t exportMembers(std::ostream& out, const ExportOptions& opt) = 0;
-    virtual DemoReport loadDemo(const DemoOptions& opt, const ProgressFn& progress) = 0;
+    virtual DemoReport loadDemo(const DemoSource& source, const ProgressFn& progress) = 0;
 
     /// Runs the member totals consumer over the events after its position (exactly once, in chunks
     /// each committed with the new position). Returns the number of events processed.

@@ -29,9 +29,9 @@ constexpr std::int64_t kMembersPerBatch = 10000;
 
 class DemoLoader {
 public:
-    DemoLoader(Database& db, const DemoOptions& opt, const ProgressFn& progress)
-        : m_db(db), m_opt(opt), m_progress(progress), m_now(formatTimestamp(nowUtc())),
-          m_members(db, "members", memberColumnsWithIdAndTotals(), 0),
+    DemoLoader(Database& db, const DemoSource& source, const ProgressFn& progress)
+        : m_db(db), m_source(source), m_opt(source.options()), m_progress(progress),
+          m_now(formatTimestamp(nowUtc())), m_members(db, "members", memberColumnsWithIdAndTotals(), 0),
           m_transactions(db, "transactions", transactionColumns(), 0) {}
 
     DemoReport run() {
@@ -43,10 +43,9 @@ public:
                 "The database already has members: demo data loads only into an empty database",
                 m_db.url().display());
         report(0);
-        DemoGenerator gen(m_opt);
-        writeStores(gen.stores());
-        gen.generate([this](const Member& m) { onMember(m); },
-                     [this](const Transaction& t) { onTransaction(t); });
+        writeStores(m_source.stores());
+        m_source.generate([this](const Member& m) { onMember(m); },
+                          [this](const Transaction& t) { onTransaction(t); });
         finishMember();
         flush();
         if (isPostgres(m_db) && m_result.members > 0)
@@ -101,10 +100,9 @@ private:
 
     void onTransaction(const Transaction& t) {
         if (!m_current || t.cardNo != m_current->card.str())
-            throw std::logic_error("DemoGenerator emitted a transaction for " + t.cardNo +
-                                   " outside its member");
+            throw std::logic_error("The demo data has a transaction for " + t.cardNo + " outside its member");
         if (!m_storeCodes.count(t.storeCode))
-            throw std::logic_error("DemoGenerator emitted a transaction for unknown store " + t.storeCode);
+            throw std::logic_error("The demo data has a transaction for unknown store " + t.storeCode);
         appendTransactionRow(m_transactions, t, m_current->id);
         ++m_result.transactions;
         // Same definition as recomputeMemberTotals' SQL: purchases count, refunds are netted.
@@ -143,6 +141,7 @@ private:
     }
 
     Database& m_db;
+    const DemoSource& m_source;
     DemoOptions m_opt;
     const ProgressFn& m_progress;
     std::string m_now;
@@ -158,9 +157,9 @@ private:
 
 } // namespace
 
-DemoReport loadDemo(Database& db, const DemoOptions& opt, const ProgressFn& progress) {
+DemoReport loadDemo(Database& db, const DemoSource& source, const ProgressFn& progress) {
     return withSqlErrors(db, "Loading the demo data failed; nothing was changed", [&] {
-        DemoLoader loader(db, opt, progress);
+        DemoLoader loader(db, source, progress);
         return loader.run();
     });
 }

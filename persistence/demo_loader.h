@@ -2,13 +2,12 @@
 // Writes a DemoGenerator data set through the bulk loader: a million members with their transactions
 // in minutes. One transaction; cancel rolls back.
 #include "domain/data_transfer.h"
-#include "domain/demo_generator.h"
 #include "persistence/database.h"
 
 namespace md::db {
 
 using md::DemoReport;
 
-DemoReport loadDemo(Database& db, const DemoOptions& opt, const ProgressFn& progress = {});
+DemoReport loadDemo(Database& db, const DemoSource& source, const ProgressFn& progress = {});
 
 } // namespace md::db

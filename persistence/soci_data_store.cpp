@@ -1,6 +1,5 @@
 #include "persistence/soci_data_store.h"
 
-#include "domain/demo_generator.h"
 #include "persistence/audit.h"
 #include "persistence/csv_import.h"
 #include "persistence/demo_loader.h"
@@ -107,8 +106,8 @@ std::uint64_t SociDataStore::exportMembers(std::ostream& out, const ExportOption
     return db::exportMembers(*m_db, out, opt.progress);
 }
 
-DemoReport SociDataStore::loadDemo(const DemoOptions& opt, const ProgressFn& progress) {
-    return db::loadDemo(*m_db, opt, progress);
+DemoReport SociDataStore::loadDemo(const DemoSource& source, const ProgressFn& progress) {
+    return db::loadDemo(*m_db, source, progress);
 }
 
 std::int64_t SociDataStore::processTotals(Timestamp now) {

@@ -28,7 +28,7 @@ public:
     ImportReport importTransactions(const std::filesystem::path& file, const ImportOptions& opt) override;
     ImportReport importStores(const std::filesystem::path& file, const ImportOptions& opt) override;
     std::uint64_t exportMembers(std::ostream& out, const ExportOptions& opt) override;
-    DemoReport loadDemo(const DemoOptions& opt, const ProgressFn& progress) override;
+    DemoReport loadDemo(const DemoSource& source, const ProgressFn& progress) override;
     std::int64_t processTotals(Timestamp now) override;
     void rebuildTotals(const Actor& who, Timestamp now) override;
 

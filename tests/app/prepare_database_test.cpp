@@ -31,7 +31,7 @@ public:
     }
     ImportReport importStores(const std::filesystem::path&, const ImportOptions&) override { return {}; }
     std::uint64_t exportMembers(std::ostream&, const ExportOptions&) override { return 0; }
-    DemoReport loadDemo(const DemoOptions&, const ProgressFn&) override { return {}; }
+    DemoReport loadDemo(const DemoSource&, const ProgressFn&) override { return {}; }
     std::int64_t processTotals(Timestamp) override { return 0; }
     void rebuildTotals(const Actor&, Timestamp) override {}
 };

@@ -2,6 +2,7 @@
 // — against a real database — that anchor-based fetches return exactly the rows of sequential paging.
 #include "gui/member_page_cache.h"
 
+#include "demo/demo_generator.h"
 #include "persistence/demo_loader.h"
 #include "persistence/member_browser.h"
 #include "tests/support/test_database.h"
@@ -93,7 +94,7 @@ BOOST_AUTO_TEST_CASE(anchor_fetches_return_exactly_the_rows_of_sequential_paging
     DemoOptions options;
     options.members = 1234;
     options.seed = 3;
-    db::loadDemo(*conn, options);
+    db::loadDemo(*conn, DemoGenerator(options));
 
     for (int c = 0; c < 8; ++c) {
         for (bool ascending : {true, false}) {

@@ -1,6 +1,7 @@
 // The wx application for the GUI tests, started once for the whole module, and the FrameFixture.
 #include "tests/gui/gui_fixture.h"
 
+#include "demo/demo_generator.h"
 #include "gui/member_browser_panel.h"
 #include "gui/ui_helpers.h"
 #include "persistence/demo_loader.h"
@@ -121,7 +122,7 @@ FrameFixture::FrameFixture(std::int64_t memberCount) : members(memberCount) {
     DemoOptions options;
     options.members = memberCount;
     options.seed = 7;
-    db::loadDemo(*m_other, options);
+    db::loadDemo(*m_other, DemoGenerator(options));
     openFrame();
 }
 

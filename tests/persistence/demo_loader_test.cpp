@@ -1,5 +1,6 @@
 // loadDemo: a generated programme written through the bulk loader in one transaction, with member
 // totals that agree with the transactions. Runs on SQLite and PostgreSQL.
+#include "demo/demo_generator.h"
 #include "domain/errors.h"
 #include "persistence/csv_import.h"
 #include "persistence/demo_loader.h"
@@ -31,7 +32,7 @@ BOOST_AUTO_TEST_SUITE(demo_loader)
 BOOST_AUTO_TEST_CASE(a_small_demo_loads_every_row_with_totals_that_match_the_transactions) {
     TestDatabase tdb;
     auto db = tdb.open();
-    const DemoReport r = loadDemo(*db, small());
+    const DemoReport r = loadDemo(*db, DemoGenerator(small()));
     BOOST_TEST(r.stores == 6);
     BOOST_TEST(r.members == 300);
     BOOST_TEST(r.transactions > 300);
@@ -57,7 +58,7 @@ BOOST_AUTO_TEST_CASE(a_small_demo_loads_every_row_with_totals_that_match_the_tra
 BOOST_AUTO_TEST_CASE(new_members_after_a_demo_load_get_fresh_ids) {
     TestDatabase tdb;
     auto db = tdb.open();
-    loadDemo(*db, small());
+    loadDemo(*db, DemoGenerator(small()));
     addStores(*db);
     Member m = sampleMember("ZZ-NEW-1");
     SociMemberRepository(*db).insert(m, db->actor());
@@ -75,7 +76,7 @@ BOOST_AUTO_TEST_CASE(a_database_that_already_has_members_is_refused_and_left_unc
     Member m = sampleMember();
     SociMemberRepository(*db).insert(m, db->actor());
     const auto before = snapshot(*db);
-    BOOST_CHECK_THROW(loadDemo(*db, small()), DatabaseError);
+    BOOST_CHECK_THROW(loadDemo(*db, DemoGenerator(small())), DatabaseError);
     BOOST_TEST(snapshot(*db) == before);
 }
 
@@ -87,7 +88,7 @@ BOOST_AUTO_TEST_CASE(cancelling_the_demo_load_after_a_written_batch_leaves_the_d
     opt.members = 12000; // more than one write batch
     std::vector<std::uint64_t> done;
     std::int64_t seenInside = 0;
-    BOOST_CHECK_THROW(loadDemo(*db, opt,
+    BOOST_CHECK_THROW(loadDemo(*db, DemoGenerator(opt),
                                [&](const Progress& p) {
                                    done.push_back(p.done);
                                    if (p.done < 11000) return true;

@@ -1,4 +1,4 @@
-#include "domain/demo_names.h"
+#include "demo/demo_names.h"
 
 namespace md::demo {
 

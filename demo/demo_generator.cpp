@@ -1,8 +1,8 @@
-#include "domain/demo_generator.h"
+#include "demo/demo_generator.h"
 
-#include "domain/demo_names.h"
-#include "domain/demo_profile.h"
-#include "domain/demo_random.h"
+#include "demo/demo_names.h"
+#include "demo/demo_profile.h"
+#include "demo/demo_random.h"
 
 #include <algorithm>
 #include <charconv>

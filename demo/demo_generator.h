@@ -5,9 +5,10 @@
 // each purchase, gamma-distributed order values, occasional refunds, weekly seasonality).
 // Same seed -> same data, byte for byte, on every platform (own PRNG and distributions, not <random>'s
 // implementation-defined ones).
-#include "member.h"
-#include "store.h"
-#include "transaction.h"
+#include "domain/data_transfer.h"
+#include "domain/member.h"
+#include "domain/store.h"
+#include "domain/transaction.h"
 
 #include <cstdint>
 #include <functional>
@@ -15,22 +16,15 @@
 
 namespace md {
 
-struct DemoOptions {
-    std::int64_t members = 20000;
-    std::uint64_t seed = 42;
-    Date start = Date{std::chrono::year{2021} / 1 / 1}; ///< first join date
-    Date end = Date{std::chrono::year{2026} / 10 / 31}; ///< last transaction date
-    int stores = 24;
-};
-
-class DemoGenerator {
+class DemoGenerator final : public DemoSource {
 public:
     explicit DemoGenerator(DemoOptions o);
-    std::vector<Store> stores() const;
+    const DemoOptions& options() const override { return m_opt; }
+    std::vector<Store> stores() const override;
     /// Calls onMember for members 1..N in order, each followed by its transactions (onTransaction,
     /// in time order). Callbacks may batch; the generator holds O(1) members in memory.
     void generate(const std::function<void(const Member&)>& onMember,
-                  const std::function<void(const Transaction&)>& onTransaction) const;
+                  const std::function<void(const Transaction&)>& onTransaction) const override;
 
 private:
     DemoOptions m_opt;

@@ -1,6 +1,6 @@
 // Who a demo member is: name, phone, email, birthday, gender, join date, home store, consent.
-#include "domain/demo_names.h"
-#include "domain/demo_profile.h"
+#include "demo/demo_names.h"
+#include "demo/demo_profile.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "domain/demo_generator.h"
+#include "demo/demo_generator.h"
 
 #include <boost/test/unit_test.hpp>
 

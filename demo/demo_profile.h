@@ -1,7 +1,7 @@
 #pragma once
 // Internals of the demo generator: the shared context, the member builder (who the member is) and
 // the purchase simulator (what they buy). Split out of demo_generator.cpp to keep files short.
-#include "domain/demo_random.h"
+#include "demo/demo_random.h"
 #include "domain/member.h"
 #include "domain/store.h"
 #include "domain/transaction.h"

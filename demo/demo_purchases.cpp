@@ -2,8 +2,8 @@
 // 2005). Each member has a purchase rate λ ~ Gamma(r, α) and a drop-out probability p ~ Beta(a, b)
 // applied after every purchase; while alive, purchases follow a Poisson process thinned by a
 // day-of-week weight. Order values are gamma-distributed around a member's own mean (gamma-gamma).
-#include "domain/demo_names.h"
-#include "domain/demo_profile.h"
+#include "demo/demo_names.h"
+#include "demo/demo_profile.h"
 
 #include <algorithm>
 #include <charconv>
