@@ -1,5 +1,6 @@
 #include "app/members.h"
 
+#include "domain/member_events.h"
 #include "domain/member_query.h"
 #include "domain/user_error.h"
 
@@ -19,35 +20,6 @@ MemberCard cardOf(UnitOfWork& uow, const Member& m, int recentLimit) {
     std::stable_sort(c.recent.begin(), c.recent.end(),
                      [](const Transaction& a, const Transaction& b) { return a.occurredAt > b.occurredAt; });
     return c;
-}
-
-std::string channelCode(ContactChannel c) {
-    return c == ContactChannel::Email ? "email" : "sms";
-}
-
-void appendConsentEvent(const RequestContext& ctx, UnitOfWork& uow, const Member& m, ContactChannel channel,
-                        const Consent& consent) {
-    Event e;
-    e.type = event::kConsentChanged;
-    e.memberId = m.id;
-    e.entityId = m.id;
-    e.occurredAt = consent.at.value_or(ctx.now());
-    e.recordedAt = ctx.now();
-    e.actor = ctx.actor.name;
-    e.payload = std::string("{\"channel\":\"") + channelCode(channel) +
-                "\",\"granted\":" + (consent.granted ? "true" : "false") + "}";
-    uow.events().append(e);
-}
-
-Event memberEvent(const RequestContext& ctx, const char* type, const Member& m) {
-    Event e;
-    e.type = type;
-    e.memberId = m.id;
-    e.entityId = m.id;
-    e.occurredAt = ctx.now();
-    e.recordedAt = ctx.now();
-    e.actor = ctx.actor.name;
-    return e;
 }
 
 } // namespace
@@ -81,14 +53,15 @@ std::optional<MemberCard> showMemberById(const RequestContext&, DataStore& store
 }
 
 void addMember(const RequestContext& ctx, DataStore& store, Member& m) {
-    if (m.joinDate == Date{}) m.joinDate = std::chrono::floor<std::chrono::days>(ctx.now());
+    if (m.joinDate == Date{}) m.joinDate = ctx.today(); // the programme's date, not UTC's
     if (auto why = validateMember(m); !why.empty())
         throw UserError("member.invalid", {{"card", m.card.str()}, {"reason", why}}, why);
     auto uow = store.write();
     uow->members().insert(m, ctx.actor);
-    uow->events().append(memberEvent(ctx, event::kMemberJoined, m));
-    if (m.emailConsent.granted) appendConsentEvent(ctx, *uow, m, ContactChannel::Email, m.emailConsent);
-    if (m.smsConsent.granted) appendConsentEvent(ctx, *uow, m, ContactChannel::Sms, m.smsConsent);
+    uow->events().append(memberEvent(event::kMemberJoined, m, ctx.now(), ctx.actor.name));
+    for (auto channel : {ContactChannel::Email, ContactChannel::Sms})
+        if ((channel == ContactChannel::Email ? m.emailConsent : m.smsConsent).granted)
+            uow->events().append(consentChangedEvent(m, channel, ctx.now(), ctx.actor.name));
     uow->commit();
 }
 
@@ -100,11 +73,8 @@ void saveMember(const RequestContext& ctx, DataStore& store, Member& m) {
     if (!before) throw NotFound("Member " + m.card.str() + " no longer exists");
     Member saved = m;
     uow->members().update(saved, ctx.actor); // checks the version: ConflictError when someone saved first
-    uow->events().append(memberEvent(ctx, event::kMemberChanged, saved));
-    if (before->emailConsent.granted != saved.emailConsent.granted)
-        appendConsentEvent(ctx, *uow, saved, ContactChannel::Email, saved.emailConsent);
-    if (before->smsConsent.granted != saved.smsConsent.granted)
-        appendConsentEvent(ctx, *uow, saved, ContactChannel::Sms, saved.smsConsent);
+    for (const Event& e : memberChangeEvents(*before, saved, ctx.now(), ctx.actor.name))
+        uow->events().append(e);
     uow->commit();
     m = saved;
 }

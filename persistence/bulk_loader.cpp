@@ -194,19 +194,17 @@ std::uint64_t BulkWriter::rowsWritten() const {
 }
 
 TempTable::TempTable(Database& db, std::string name, const std::string& selectSql)
-    : m_db(db), m_name(std::move(name)), m_pg(isPostgres(db)) {
-    db.sql() << "CREATE TEMP TABLE " + m_name + (m_pg ? " ON COMMIT DROP" : "") + " AS " + selectSql +
+    : m_db(db), m_name(std::move(name)) {
+    db.sql() << "CREATE TEMP TABLE " + m_name + db.dialect().tempTableOnCommit() + " AS " + selectSql +
                     " WHERE 1 = 0";
 }
 
 void TempTable::analyze() {
-    if (m_pg) m_db.sql() << "ANALYZE " + m_name;
+    m_db.dialect().analyze(m_db, m_name);
 }
 
-// TRUNCATE on PostgreSQL: DELETE would leave the dead rows of every batch behind until the commit,
-// and the growing table would again mislead the planner.
 void TempTable::clear() {
-    m_db.sql() << (m_pg ? "TRUNCATE " : "DELETE FROM ") + m_name;
+    m_db.sql() << m_db.dialect().emptyTable(m_name);
 }
 void TempTable::drop() {
     m_db.sql() << "DROP TABLE " + m_name;

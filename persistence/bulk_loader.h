@@ -69,7 +69,6 @@ public:
 private:
     Database& m_db;
     std::string m_name;
-    bool m_pg;
 };
 
 bool isPostgres(Database& db);

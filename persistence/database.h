@@ -2,6 +2,7 @@
 // One connection to the MemberDesk database, SQLite (embedded, default) or PostgreSQL (shared), through
 // one SOCI code path. A Database is used by one thread at a time: background workers open their own.
 #include "domain/actor.h"
+#include "persistence/sql_dialect.h"
 
 #include <memory>
 #include <string>
@@ -55,6 +56,8 @@ public:
 
     soci::session& sql();
     Backend backend() const { return m_url.backend; }
+    /// The SQL differences of this backend.
+    const SqlDialect& dialect() const { return SqlDialect::of(m_url.backend); }
     const DatabaseUrl& url() const { return m_url; }
     /// Who writes: the OS user on SQLite, the database user (current_user) on PostgreSQL.
     const Actor& actor() const { return m_actor; }

@@ -48,9 +48,7 @@ public:
                           [this](const Transaction& t) { onTransaction(t); });
         finishMember();
         flush();
-        if (isPostgres(m_db) && m_result.members > 0)
-            m_db.sql()
-                << "SELECT setval(pg_get_serial_sequence('members', 'id'), (SELECT MAX(id) FROM members))";
+        if (m_result.members > 0) m_db.dialect().resetIdentity(m_db, "members");
         // The events of the history, so consumers can be rebuilt by replaying; the totals were computed
         // while generating, so their consumer starts after these events.
         appendMemberJoinedEvents(m_db, 0, "demo", m_now);
@@ -63,12 +61,10 @@ public:
         report(m_opt.members);
         tr.commit();
         // Fresh planner statistics: without them the first searches over a million rows plan badly.
-        if (isPostgres(m_db)) {
-            try {
-                m_db.sql() << "ANALYZE members, transactions";
-            } catch (const soci::soci_error&) {
-                // The data is committed; statistics are an optimisation autovacuum also provides.
-            }
+        try {
+            m_db.dialect().analyze(m_db, "members, transactions");
+        } catch (const soci::soci_error&) {
+            // The data is committed; statistics are an optimisation autovacuum also provides.
         }
         return m_result;
     }

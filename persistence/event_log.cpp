@@ -39,13 +39,11 @@ std::vector<Event> query(Database& db, const std::string& where, QueryArgs args)
 } // namespace
 
 void lockForEventWriting(Database& db) {
-    if (db.backend() == Backend::Postgresql)
-        db.sql() << "SELECT pg_advisory_xact_lock_shared(" + std::to_string(kEventLockKey) + ")";
+    db.dialect().advisoryLock(db, kEventLockKey, true);
 }
 
 void lockForEventConsuming(Database& db) {
-    if (db.backend() == Backend::Postgresql)
-        db.sql() << "SELECT pg_advisory_xact_lock(" + std::to_string(kEventLockKey) + ")";
+    db.dialect().advisoryLock(db, kEventLockKey, false);
 }
 
 std::int64_t SociEventLog::append(Event e) {

@@ -79,7 +79,7 @@ std::vector<MemberRow> MemberBrowser::pageAfter(const std::optional<RowKey>& aft
             sql = cols + " FROM members WHERE " + c.expr + " " + op + " :v ORDER BY " + orderBy(c, m_asc) +
                   " LIMIT :n";
             bindValue("v");
-        } else if (m_db.backend() == Backend::Postgresql) {
+        } else if (m_db.dialect().rowValueRangeUsesIndex()) {
             // PostgreSQL turns a row-value comparison into one index range:
             // "Index Cond: (ROW(v, id) > ROW($1, $2))".
             sql = cols + " FROM members WHERE (" + c.expr + ", id) " + op + " (:v, :id) ORDER BY " +

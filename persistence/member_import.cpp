@@ -2,9 +2,11 @@
 // the bulk loader, all in one transaction. Cards already in the database are found per batch with one
 // set-based join against a temporary key table (skipped while the table was empty at the start).
 #include "domain/errors.h"
+#include "domain/member_events.h"
 #include "persistence/audit.h"
 #include "persistence/bulk_loader.h"
 #include "persistence/csv_import.h"
+#include "persistence/event_log.h"
 #include "persistence/import_session.h"
 #include "persistence/member_line_parser.h"
 #include "persistence/member_mapping.h"
@@ -42,6 +44,12 @@ public:
         m_now = m_opt.now.value_or(nowUtc());
         m_nowText = formatTimestamp(m_now);
         m_parser.emplace(m_session, loadStoreCodes(m_db), m_now, m_opt.zone.localDate(m_now));
+        m_actor = (m_opt.actor ? *m_opt.actor : m_db.actor()).name;
+        // New members are found by id after the last one; on PostgreSQL no one else may add members in
+        // between (SQLite's BEGIN IMMEDIATE already makes us the only writer).
+        m_db.dialect().lockTableForAppend(m_db, "members");
+        lockForEventWriting(m_db);
+        const std::int64_t lastBefore = maxId(m_db, "members");
         int anyMember = 0;
         sql << "SELECT COUNT(*) FROM (SELECT 1 FROM members LIMIT 1) x", soci::into(anyMember);
         m_lookup = anyMember != 0;
@@ -72,6 +80,7 @@ public:
         if (m_keys) m_keys->drop();
         if (m_updates) m_updates->drop();
         m_session.report().imported = m_inserted + m_updated;
+        appendMemberJoinedEvents(m_db, lastBefore, m_actor, m_nowText);
         return commitImport(m_db, tr, m_session, "members", m_opt.mode, m_opt.actor);
     }
 
@@ -98,7 +107,7 @@ private:
             const std::size_t lineColumn = memberColumnCount();
             // The versions read here are the ones the update checks. PostgreSQL (READ COMMITTED) must
             // lock the rows so no one saves them in between; SQLite already holds BEGIN IMMEDIATE.
-            const std::string lock = isPostgres(m_db) ? " FOR UPDATE OF m" : "";
+            const std::string lock = m_db.dialect().forUpdateOf("m");
             soci::rowset<soci::row> rows = m_db.sql().prepare
                                            << "SELECT " + memberColumnsOf("m") + ", k.line" + join + lock;
             for (const auto& r : rows)
@@ -143,17 +152,21 @@ private:
         // Throws ConflictError when a member changed since it was read: the whole import rolls back.
         applyMemberUpdates(m_db, m_updates->name(), changed.size());
         m_updates->clear();
-        for (const auto& [before, after] : changed)
+        SociEventLog events(m_db);
+        for (const auto& [before, after] : changed) {
             // Keyed by id like the repository's entries, so a member's trail is one list.
             appendAudit(m_db, m_db.actor(), "update", "member", std::to_string(after.id),
                         memberToJson(before), memberToJson(after));
+            for (const Event& e : memberChangeEvents(before, after, m_now, m_actor))
+                events.append(e);
+        }
     }
 
     Database& m_db;
     const ImportOptions& m_opt;
     ImportSession m_session;
     Timestamp m_now{};
-    std::string m_nowText;
+    std::string m_nowText, m_actor;
     bool m_lookup = false;
     std::optional<MemberLineParser> m_parser;
     std::optional<TempTable> m_keys, m_updates;

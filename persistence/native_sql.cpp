@@ -33,7 +33,7 @@ void executeScript(Database& db, const std::string& script) {
 
 WriteTransaction::WriteTransaction(Database& db) : m_db(db), m_outer(db.m_txDepth == 0) {
     if (m_outer) {
-        executeScript(m_db, m_db.backend() == Backend::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+        executeScript(m_db, m_db.dialect().beginWrite());
         m_db.m_txDoomed = false;
     }
     ++m_db.m_txDepth;

@@ -70,7 +70,7 @@ SchemaStatus SociDataStore::schemaStatus() {
     SchemaStatus s;
     s.current = m_db->schemaVersion();
     s.supported = Database::supportedSchemaVersion();
-    s.shared = m_db->backend() == Backend::Postgresql;
+    s.shared = m_db->dialect().shared();
     return s;
 }
 

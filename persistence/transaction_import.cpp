@@ -76,8 +76,7 @@ public:
         WriteTransaction tr(m_db);
         // New rows are found by id after the import's last one; on PostgreSQL no other writer may take
         // ids in between (SQLite's BEGIN IMMEDIATE already makes us the only writer).
-        if (m_db.backend() == Backend::Postgresql)
-            m_db.sql() << "LOCK TABLE transactions IN SHARE ROW EXCLUSIVE MODE";
+        m_db.dialect().lockTableForAppend(m_db, "transactions");
         const std::int64_t lastBefore = maxId(m_db, "transactions");
         m_nowText = formatTimestamp(m_opt.now.value_or(nowUtc()));
         m_session.progress("Loading members", 0, 0);
