@@ -1,8 +1,8 @@
 #include "gui/data_transfer.h"
 
+#include "app/transfer.h"
 #include "gui/job_dialog.h"
 #include "gui/ui_helpers.h"
-#include "persistence/csv_import.h"
 
 #include <wx/intl.h>
 
@@ -26,19 +26,19 @@ wxString describeImport(const JobResult& r, const wxString& importedText) {
     return text;
 }
 
-JobDialog* startImport(wxWindow* parent, const db::DatabaseUrl& url, const wxString& file, bool members,
+JobDialog* startImport(wxWindow* parent, StoreFactory openStore, const wxString& file, bool members,
                        std::function<void()> onImported) {
     const auto path = pathOf(file);
-    JobDialog::Job job = [path, members](db::Database& database, const ProgressFn& progress) {
-        db::ImportOptions options;
+    JobDialog::Job job = [path, members](Session& s, const ProgressFn& progress) {
+        ImportOptions options;
         options.progress = progress;
-        const db::ImportReport report = members ? db::importMembers(database, path, options)
-                                                : db::importTransactions(database, path, options);
+        const ImportReport report = members ? app::importMembers(s.context, s.store, path, options)
+                                            : app::importTransactions(s.context, s.store, path, options);
         return JobResult{report.imported, report.rejected, report.rejectsFile.string()};
     };
     const wxString importedText = members ? _("Imported %s members.") : _("Imported %s transactions.");
     auto* dialog = new JobDialog(
-        parent, members ? _("Import members") : _("Import transactions"), url, job,
+        parent, members ? _("Import members") : _("Import transactions"), std::move(openStore), job,
         [importedText](const JobResult& r) { return describeImport(r, importedText); },
         _("Import cancelled; the database is unchanged."), std::move(onImported));
     dialog->Show();
@@ -46,26 +46,28 @@ JobDialog* startImport(wxWindow* parent, const db::DatabaseUrl& url, const wxStr
 }
 } // namespace
 
-JobDialog* startMemberImport(wxWindow* parent, const db::DatabaseUrl& url, const wxString& file,
+JobDialog* startMemberImport(wxWindow* parent, StoreFactory openStore, const wxString& file,
                              std::function<void()> onImported) {
-    return startImport(parent, url, file, true, std::move(onImported));
+    return startImport(parent, std::move(openStore), file, true, std::move(onImported));
 }
 
-JobDialog* startTransactionImport(wxWindow* parent, const db::DatabaseUrl& url, const wxString& file,
+JobDialog* startTransactionImport(wxWindow* parent, StoreFactory openStore, const wxString& file,
                                   std::function<void()> onImported) {
-    return startImport(parent, url, file, false, std::move(onImported));
+    return startImport(parent, std::move(openStore), file, false, std::move(onImported));
 }
 
-JobDialog* startMemberExport(wxWindow* parent, const db::DatabaseUrl& url, const wxString& file) {
+JobDialog* startMemberExport(wxWindow* parent, StoreFactory openStore, const wxString& file) {
     const auto target = pathOf(file);
-    JobDialog::Job job = [target](db::Database& database, const ProgressFn& progress) {
+    JobDialog::Job job = [target](Session& s, const ProgressFn& progress) {
         auto part = target;
         part += ".part";
         std::uint64_t rows = 0;
         try {
             std::ofstream out(part, std::ios::binary | std::ios::trunc);
             if (!out) throw std::runtime_error("cannot write " + part.string());
-            rows = db::exportMembers(database, out, progress);
+            ExportOptions options;
+            options.progress = progress;
+            rows = app::exportMembers(s.context, s.store, out, options);
             out.close();
             if (!out) throw std::runtime_error("writing " + part.string() + " failed (disk full?)");
             std::filesystem::rename(part, target);
@@ -76,7 +78,7 @@ JobDialog* startMemberExport(wxWindow* parent, const db::DatabaseUrl& url, const
         }
         return JobResult{rows, 0, target.string()};
     };
-    auto* dialog = new JobDialog(parent, _("Export members"), url, job,
+    auto* dialog = new JobDialog(parent, _("Export members"), std::move(openStore), job,
                                  [](const JobResult& r) {
                                      return wxString::Format(_("Exported %s members to %s."),
                                                              formatCount(static_cast<std::int64_t>(r.done)),

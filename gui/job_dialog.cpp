@@ -1,5 +1,6 @@
 #include "gui/job_dialog.h"
 
+#include "app/database.h"
 #include "domain/errors.h"
 #include "gui/ui_helpers.h"
 
@@ -26,8 +27,8 @@ void JobDialog::setProgressProbeForTests(ProgressProbe probe) {
     progressProbe() = std::move(probe);
 }
 
-JobDialog::JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl url, Job job, Describe describe,
-                     wxString cancelledText, std::function<void()> onSuccess)
+JobDialog::JobDialog(wxWindow* parent, const wxString& title, StoreFactory openStore, Job job,
+                     Describe describe, wxString cancelledText, std::function<void()> onSuccess)
     : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxSize(460, -1), wxDEFAULT_DIALOG_STYLE,
                wxS("job")),
       m_onSuccess(std::move(onSuccess)) {
@@ -79,14 +80,17 @@ JobDialog::JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl ur
         }
         return true;
     };
-    m_thread = std::jthread([this, url = std::move(url), job = std::move(job), describe = std::move(describe),
-                             cancelledText = std::move(cancelledText), guard = m_life.guard(),
+    m_thread = std::jthread([this, openStore = std::move(openStore), job = std::move(job),
+                             describe = std::move(describe), cancelledText = std::move(cancelledText),
+                             guard = m_life.guard(),
                              progressFn = std::move(progressFn)](std::stop_token stop) mutable {
         ProgressFn progress = [&](const Progress& p) { return !stop.stop_requested() && progressFn(p); };
         try {
-            db::Database database(url);
-            database.requireCurrentSchema();
-            JobResult result = job(database, progress);
+            const std::unique_ptr<DataStore> store = openStore();
+            app::RequestContext context = openingContext(*store);
+            app::prepareDatabase(context, *store, app::UpgradePolicy::Never);
+            Session session{*store, context};
+            JobResult result = job(session, progress);
             // Translations and wxString formatting happen on the GUI thread.
             deliverToGui(guard, [this, describe, result] { finish(describe(result), {}, true); });
         } catch (const Cancelled&) {

@@ -1,11 +1,10 @@
 #pragma once
 // A modeless progress window for long database work (imports, exports). The job runs on its own
-// thread with its own connection; progress comes back throttled through CallAfter; Cancel makes the
-// job's ProgressFn return false, so the job rolls back and throws md::Cancelled. The outcome (or the
-// error, headline and detail) stays in the window until it is closed.
+// thread with its own store (opened through the factory main() provided); progress comes back throttled
+// through CallAfter; Cancel makes the job's ProgressFn return false, so the job rolls back and throws
+// md::Cancelled. The outcome (or the error, headline and detail) stays in the window until it is closed.
 #include "domain/progress.h"
 #include "gui/db_worker.h"
-#include "persistence/database.h"
 
 #include <wx/dialog.h>
 
@@ -31,11 +30,11 @@ struct JobResult {
 
 class JobDialog : public wxDialog {
 public:
-    using Job = std::function<JobResult(db::Database&, const ProgressFn&)>;
+    using Job = std::function<JobResult(Session&, const ProgressFn&)>;
     using Describe = std::function<wxString(const JobResult&)>;
 
     /// Starts the job at once. onSuccess runs on the GUI thread after a successful job.
-    JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl url, Job job, Describe describe,
+    JobDialog(wxWindow* parent, const wxString& title, StoreFactory openStore, Job job, Describe describe,
               wxString cancelledText, std::function<void()> onSuccess);
     /// Cancels a running job and waits for it to roll back.
     ~JobDialog() override;

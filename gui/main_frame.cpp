@@ -1,16 +1,20 @@
 #include "gui/main_frame.h"
 
+#include "app/database.h"
 #include "gui/data_transfer.h"
 #include "gui/member_browser_panel.h"
 #include "gui/member_detail_panel.h"
 #include "gui/open_database_dialog.h"
-#include "gui/ui_helpers.h"
+#include "gui/settings_panel.h"
+#include "gui/stores_panel.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/config.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/simplebook.h>
 #include <wx/statusbr.h>
 
 namespace md::gui {
@@ -18,15 +22,24 @@ namespace md::gui {
 namespace {
 enum MenuId { ImportMembers = wxID_HIGHEST + 1, ImportTransactions, ExportMembers, ResetLayout };
 const wxString kCsvFiles = wxS("CSV (*.csv)|*.csv|All files|*");
+
+std::string displayOf(const DatabaseAccess& access, const std::string& address) {
+    try {
+        return access.display(address);
+    } catch (const std::exception&) {
+        return address; // the open itself reports why the address is not valid
+    }
+}
 } // namespace
 
-MainFrame::MainFrame(db::DatabaseUrl url)
-    : wxFrame(nullptr, wxID_ANY, wxS("MemberDesk — ") + fromUtf8(url.display()), wxDefaultPosition,
-              wxSize(1200, 760), wxDEFAULT_FRAME_STYLE, wxS("mainFrame")),
-      m_url(std::move(url)), m_worker(std::make_unique<DbWorker>(m_url)),
-      m_pagesWorker(std::make_unique<DbWorker>(m_url)) {
+MainFrame::MainFrame(DatabaseAccess access, std::string address, OpenedFn onOpened)
+    : wxFrame(nullptr, wxID_ANY, wxS("MemberDesk — ") + fromUtf8(displayOf(access, address)),
+              wxDefaultPosition, wxSize(1200, 760), wxDEFAULT_FRAME_STYLE, wxS("mainFrame")),
+      m_access(std::move(access)), m_address(std::move(address)), m_display(displayOf(m_access, m_address)),
+      m_onOpened(std::move(onOpened)), m_worker(std::make_unique<DbWorker>(storeFactory())),
+      m_pagesWorker(std::make_unique<DbWorker>(storeFactory())) {
     CreateStatusBar(2);
-    const int widths[] = {-1, 340};
+    const int widths[] = {-3, -2};
     SetStatusWidths(2, widths);
     buildMenus();
     buildPanes();
@@ -40,6 +53,10 @@ MainFrame::~MainFrame() {
     // lifelines expired and are dropped.
     m_worker.reset();
     m_pagesWorker.reset();
+}
+
+StoreFactory MainFrame::storeFactory() const {
+    return [open = m_access.open, address = m_address] { return open(address); };
 }
 
 void MainFrame::buildMenus() {
@@ -78,8 +95,8 @@ wxString MainFrame::pickCsv(const wxString& title, long style) {
 }
 
 void MainFrame::onOpenDatabase(wxCommandEvent&) {
-    OpenDatabaseDialog dlg(this, m_url);
-    if (dlg.ShowModal() == wxID_OK) switchTo(dlg.url());
+    OpenDatabaseDialog dlg(this, m_address);
+    if (dlg.ShowModal() == wxID_OK) switchTo(dlg.address());
 }
 
 void MainFrame::onImportMembers(wxCommandEvent&) {
@@ -103,21 +120,29 @@ void MainFrame::onQuit(wxCommandEvent&) {
 
 void MainFrame::onResetLayout(wxCommandEvent&) {
     m_aui.LoadPerspective(m_defaultPerspective);
-    m_aui.Update();
+    showSection(m_section);
 }
 
 void MainFrame::onAbout(wxCommandEvent&) {
     wxAboutDialogInfo info;
     info.SetName(wxS("MemberDesk"));
     info.SetVersion(wxS("0.1.0"));
-    info.SetDescription(_("Membership CRM for retail programmes: members, tiers, points and campaigns."));
+    info.SetDescription(_("Membership desk for retail programmes: find members, keep their contact details "
+                          "and consent up to date, import and export members and purchases, manage "
+                          "stores."));
     wxAboutBox(info, this);
 }
 
 void MainFrame::buildPanes() {
     m_aui.SetManagedWindow(this);
     m_navigator = new NavigatorPanel(this);
-    m_browser = new MemberBrowserPanel(this, *m_pagesWorker, *m_worker);
+    m_pages = new wxSimplebook(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, wxS("pages"));
+    m_browser = new MemberBrowserPanel(m_pages, *m_pagesWorker, *m_worker);
+    m_stores = new StoresPanel(m_pages, *m_worker);
+    m_settings = new SettingsPanel(m_pages, *m_worker);
+    m_pages->AddPage(m_browser, sectionTitle(Section::Members));
+    m_pages->AddPage(m_stores, sectionTitle(Section::Stores));
+    m_pages->AddPage(m_settings, sectionTitle(Section::Settings));
     m_detail = new MemberDetailPanel(this, *m_worker);
     m_aui.AddPane(m_navigator, wxAuiPaneInfo()
                                    .Name(wxS("navigator"))
@@ -126,12 +151,12 @@ void MainFrame::buildPanes() {
                                    .BestSize(140, -1)
                                    .MinSize(110, -1)
                                    .CloseButton(false));
-    m_aui.AddPane(m_browser, wxAuiPaneInfo().Name(wxS("browser")).CenterPane());
+    m_aui.AddPane(m_pages, wxAuiPaneInfo().Name(wxS("browser")).CenterPane());
     m_aui.AddPane(m_detail, wxAuiPaneInfo()
                                 .Name(wxS("detail"))
                                 .Caption(_("Member"))
                                 .Right()
-                                .BestSize(350, -1)
+                                .BestSize(360, -1)
                                 .MinSize(300, -1)
                                 .CloseButton(false));
     m_defaultPerspective = m_aui.SavePerspective();
@@ -144,49 +169,123 @@ void MainFrame::buildPanes() {
         m_browser->selection().subscribe([this](const std::int64_t& id) { m_detail->showMember(id); });
     m_changedSub = m_detail->changed().subscribe([this](const std::int64_t&) { m_browser->refreshRows(); });
     m_statusSub = m_browser->status().subscribe([this](const BrowserStatus& s) { onStatus(s); });
-    m_sectionSub = m_navigator->picked().subscribe([this](const Section& s) {
-        if (s == Section::Members)
-            m_browser->focusSearch();
-        else
-            SetStatusText(wxString::Format(_("%s will arrive in a later version."), sectionTitle(s)), 0);
-    });
+    m_sectionSub = m_navigator->picked().subscribe([this](const Section& s) { showSection(s); });
+}
+
+void MainFrame::showSection(Section s) {
+    m_section = s;
+    m_pages->ChangeSelection(static_cast<std::size_t>(s));
+    // The member pane belongs to the member list; other pages get the whole width.
+    m_aui.GetPane(m_detail).Show(s == Section::Members);
+    m_aui.Update();
+    if (!m_ready) return;
+    switch (s) {
+    case Section::Members:
+        m_browser->focusSearch();
+        break;
+    case Section::Stores:
+        m_stores->load();
+        break;
+    case Section::Settings:
+        m_settings->load();
+        break;
+    }
 }
 
 void MainFrame::openDatabase() {
-    SetStatusText(wxString::Format(_("Opening %s…"), fromUtf8(m_url.display())), 0);
+    SetStatusText(wxString::Format(_("Opening %s…"), fromUtf8(m_display)), 0);
+    // First look: a shared database that needs an upgrade is upgraded only after a person agrees.
     m_worker->run(
-        m_life.guard(), [](db::Database& db) { return db.migrate(); },
-        [this](int) {
-            m_ready = true;
-            SetStatusText(fromUtf8(m_url.display()), 0);
-            for (int id : {int(ImportMembers), int(ImportTransactions), int(ExportMembers)})
-                GetMenuBar()->Enable(id, true);
-            m_browser->start();
-            m_browser->focusSearch();
+        m_life.guard(), [](Session& s) { return s.store.schemaStatus(); },
+        [this](SchemaStatus st) {
+            if (!st.shared || !st.needsUpgrade() || st.tooNew()) {
+                prepare(false);
+                return;
+            }
+            const wxString question =
+                st.current == 0
+                    ? wxString::Format(_("The database %s is empty. Set it up for MemberDesk now?"),
+                                       fromUtf8(m_display))
+                    : wxString::Format(_("The shared database %s must be upgraded (schema %d to %d) before "
+                                         "this version of MemberDesk can use it. Upgrade it now?"),
+                                       fromUtf8(m_display), st.current, st.supported);
+            wxMessageDialog ask(this, question, _("Upgrade the database?"), wxYES_NO | wxICON_QUESTION);
+            ask.SetExtendedMessage(_("Everyone who uses this database needs this version of MemberDesk "
+                                     "after the upgrade. Older versions can no longer open it."));
+            ask.SetYesNoLabels(st.current == 0 ? _("&Set up") : _("&Upgrade"), _("&Not now"));
+            prepare(ask.ShowModal() == wxID_YES);
         },
         [this](std::exception_ptr e) {
-            SetStatusText(_("No database open — use File → Open database…"), 0);
-            showError(this, describeError(e, _("The database could not be opened.")));
+            onOpenFailed(describeError(e, _("The database could not be opened.")));
         });
 }
 
+void MainFrame::prepare(bool upgradeConfirmed) {
+    const auto policy = upgradeConfirmed ? app::UpgradePolicy::Confirmed : app::UpgradePolicy::IfPrivate;
+    m_worker->run(
+        m_life.guard(),
+        [policy](Session& s) {
+            const int version = app::prepareDatabase(s.context, s.store, policy);
+            // The settings (time zone) are readable now: the context of this database is complete.
+            s.context = openingContext(s.store);
+            return version;
+        },
+        [this](int) { onOpened(); },
+        [this](std::exception_ptr e) {
+            onOpenFailed(describeError(e, _("The database could not be opened.")));
+        });
+}
+
+void MainFrame::onOpened() {
+    m_ready = true;
+    SetStatusText(fromUtf8(m_display), 0);
+    for (int id : {int(ImportMembers), int(ImportTransactions), int(ExportMembers)})
+        GetMenuBar()->Enable(id, true);
+    m_browser->start();
+    showSection(m_section);
+    if (m_onOpened) std::exchange(m_onOpened, {})(true, {});
+}
+
+void MainFrame::onOpenFailed(const ErrorText& error) {
+    SetStatusText(_("No database open — use File → Open database…"), 0);
+    if (m_onOpened)
+        std::exchange(m_onOpened, {})(false, error);
+    else
+        showError(this, error);
+}
+
 JobDialog* MainFrame::importMembersFrom(const wxString& file) {
-    return startMemberImport(this, m_url, file, [this] { m_browser->reload(); });
+    return startMemberImport(this, storeFactory(), file, [this] { m_browser->reload(); });
 }
 
 JobDialog* MainFrame::importTransactionsFrom(const wxString& file) {
-    return startTransactionImport(this, m_url, file, [this] { m_browser->reload(); });
+    return startTransactionImport(this, storeFactory(), file, [this] { m_browser->reload(); });
 }
 
 JobDialog* MainFrame::exportMembersTo(const wxString& file) {
-    return startMemberExport(this, m_url, file);
+    return startMemberExport(this, storeFactory(), file);
 }
 
-void MainFrame::switchTo(const db::DatabaseUrl& url) {
-    auto* next = new MainFrame(url);
+void MainFrame::switchTo(const std::string& address) {
+    SetStatusText(wxString::Format(_("Opening %s…"), fromUtf8(displayOf(m_access, address))), 0);
+    // The new window opens hidden; this one closes only once it works.
+    auto* next = new MainFrame(m_access, address, [](bool, const ErrorText&) {});
     next->SetSize(GetSize());
-    next->Show();
-    Close();
+    next->m_onOpened = [this, next, address, guard = m_life.guard()](bool ok, const ErrorText& error) {
+        if (ok) {
+            next->Show();
+            if (!guard.expired()) Close();
+            return;
+        }
+        next->Destroy();
+        if (guard.expired()) return;
+        SetStatusText(fromUtf8(m_display), 0);
+        ErrorText shown = error;
+        shown.headline = wxString::Format(_("%s could not be opened; %s is still open."),
+                                          fromUtf8(displayOf(m_access, address)), fromUtf8(m_display)) +
+                         wxS("\n") + error.headline;
+        showError(this, shown);
+    };
 }
 
 void MainFrame::onStatus(const BrowserStatus& s) {
@@ -194,7 +293,7 @@ void MainFrame::onStatus(const BrowserStatus& s) {
 }
 
 void MainFrame::onClose(wxCloseEvent& e) {
-    if (wxConfigBase* config = wxConfigBase::Get()) {
+    if (wxConfigBase* config = wxConfigBase::Get(); config && IsShown()) {
         config->Write(kPerspectiveKey, m_aui.SavePerspective());
         config->Flush();
     }

@@ -1,8 +1,8 @@
 #include "gui/member_browser_panel.h"
 
+#include "app/member_search.h"
 #include "gui/member_list_ctrl.h"
 #include "gui/ui_helpers.h"
-#include "persistence/member_repository.h"
 
 #include <wx/intl.h>
 #include <wx/listctrl.h>
@@ -15,7 +15,7 @@
 namespace md::gui {
 
 namespace {
-constexpr int kSortableColumns = MemberListCtrl::kColumnCount; // same order as db::SortColumn
+constexpr int kSortableColumns = MemberListCtrl::kColumnCount; // same order as md::SortColumn
 } // namespace
 
 wxString describe(const BrowserStatus& s) {
@@ -116,7 +116,7 @@ void MemberBrowserPanel::requestCount() {
     const int gen = *m_browseGen;
     m_pagesWorker.run(
         m_life.guard(),
-        [column = m_sortColumn](db::Database& db) { return db::MemberBrowser(db, column, true).count(); },
+        [column = m_sortColumn](Session& s) { return s.store.browseMembers(column, true)->count(); },
         [this, gen](std::int64_t total) {
             if (gen != *m_browseGen) return;
             m_total = total;
@@ -148,7 +148,7 @@ void MemberBrowserPanel::requestBlock(int block) {
     m_pagesWorker.run(
         m_life.guard(),
         [gen, block, firstRow, nearEnough, fetch = *fetch, generation = m_browseGen, asked = m_lastAskedRow,
-         column = m_sortColumn, ascending = m_ascending](db::Database& db) {
+         column = m_sortColumn, ascending = m_ascending](Session& s) {
             BlockResult r;
             r.generation = gen;
             r.block = block;
@@ -157,9 +157,9 @@ void MemberBrowserPanel::requestBlock(int block) {
                 r.skipped = true;
                 return r;
             }
-            db::MemberBrowser browser(db, column, ascending);
-            r.rows = browser.pageAfter(fetch.after, fetch.limit);
-            if (!r.rows.empty()) r.lastKey = browser.keyOf(r.rows.back());
+            const auto browser = s.store.browseMembers(column, ascending);
+            r.rows = browser->pageAfter(fetch.after, fetch.limit);
+            if (!r.rows.empty()) r.lastKey = browser->keyOf(r.rows.back());
             return r;
         },
         [this](BlockResult r) { onBlock(std::move(r)); },
@@ -177,11 +177,11 @@ void MemberBrowserPanel::requestAnchors() {
     m_pagesWorker.run(
         m_life.guard(),
         [gen, generation = m_browseGen, column = m_sortColumn, ascending = m_ascending,
-         step = m_cache.pageSize()](db::Database& db) {
-            if (*generation != gen) return std::vector<db::RowKey>{};
-            return db::MemberBrowser(db, column, ascending).anchors(step);
+         step = m_cache.pageSize()](Session& s) {
+            if (*generation != gen) return std::vector<RowKey>{};
+            return s.store.browseMembers(column, ascending)->anchors(step);
         },
-        [this, gen](std::vector<db::RowKey> anchors) {
+        [this, gen](std::vector<RowKey> anchors) {
             if (gen != *m_browseGen) return;
             m_cache.setAnchors(std::move(anchors));
             if (m_mode == Mode::Browse) refreshVisible(); // rows far from the start can be fetched now
@@ -239,18 +239,16 @@ void MemberBrowserPanel::runSearch() {
     }
     m_searchWorker.run(
         m_life.guard(),
-        [gen, query, generation = m_searchGen](db::Database& db) {
+        [gen, text = query.text, generation = m_searchGen](Session& s) {
             SearchResult r;
             r.generation = gen;
             if (*generation != gen) {
                 r.stale = true;
                 return r;
             }
-            db::SociMemberRepository repo(db);
-            r.rows = repo.search(query, kSearchLimit);
-            r.matches = r.rows.size() < static_cast<std::size_t>(kSearchLimit)
-                            ? static_cast<std::int64_t>(r.rows.size())
-                            : repo.count(query);
+            app::MemberMatches found = app::findMembersCounted(s.context, s.store, text, kSearchLimit);
+            r.rows = std::move(found.rows);
+            r.matches = found.total;
             return r;
         },
         [this](SearchResult r) { onSearchResult(std::move(r)); },
@@ -300,7 +298,7 @@ void MemberBrowserPanel::onColumnClick(wxListEvent& e) {
         m_list->Refresh();
         return;
     }
-    const auto sortColumn = static_cast<db::SortColumn>(column);
+    const auto sortColumn = static_cast<SortColumn>(column);
     m_ascending = sortColumn == m_sortColumn ? !m_ascending : true;
     m_sortColumn = sortColumn;
     m_list->ShowSortIndicator(column, m_ascending);

@@ -2,11 +2,11 @@
 // The member list: a search box that filters as you type, over a virtual wxListCtrl that shows every
 // member through keyset pages when the box is empty. Rows are fetched on a DbWorker, never here.
 #include "domain/member.h"
+#include "domain/member_browsing.h"
 #include "domain/member_query.h"
 #include "domain/observer.h"
 #include "gui/db_worker.h"
 #include "gui/member_page_cache.h"
-#include "persistence/member_browser.h"
 
 #include <wx/panel.h>
 #include <wx/timer.h>
@@ -64,7 +64,7 @@ private:
         int block = 0;
         bool skipped = false;
         std::vector<MemberRow> rows;
-        std::optional<db::RowKey> lastKey;
+        std::optional<RowKey> lastKey;
     };
     struct SearchResult {
         int generation = 0;
@@ -118,7 +118,7 @@ private:
     std::shared_ptr<std::atomic<std::int64_t>> m_lastAskedRow =
         std::make_shared<std::atomic<std::int64_t>>(0);
     bool m_browseFailed = false;
-    db::SortColumn m_sortColumn = db::SortColumn::Card;
+    SortColumn m_sortColumn = SortColumn::Card;
     bool m_ascending = true;
 
     // Search mode: superseded searches are dropped by generation, on the worker and on arrival.

@@ -1,11 +1,11 @@
 #include "gui/member_detail_panel.h"
 
+#include "app/members.h"
 #include "domain/errors.h"
 #include "gui/conflict_prompt.h"
 #include "gui/member_edit.h"
 #include "gui/member_purchases_panel.h"
 #include "gui/ui_helpers.h"
-#include "persistence/member_repository.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -190,14 +190,11 @@ void MemberDetailPanel::showMember(std::int64_t id) {
     setMessage(_("Loading…"));
     m_worker.run(
         m_life.guard(),
-        [id](db::Database& db) {
-            db::SociMemberRepository members(db);
-            auto member = members.findById(id);
-            if (!member) throw NotFound("member " + std::to_string(id) + " does not exist");
-            Loaded l{*member, members.totals(id), members.recentTransactions(id, 20), std::nullopt};
-            if (!member->homeStore.empty())
-                l.store = db::SociStoreRepository(db).findByCode(member->homeStore);
-            return l;
+        [id](Session& s) {
+            auto card = app::showMemberById(s.context, s.store, id, 20);
+            if (!card) throw NotFound("member " + std::to_string(id) + " does not exist");
+            return Loaded{std::move(card->member), card->totals, std::move(card->recent),
+                          std::move(card->homeStore)};
         },
         [this, gen](Loaded loaded) {
             if (gen == m_loadGeneration) display(loaded); // a later selection wins
@@ -299,15 +296,16 @@ void MemberDetailPanel::onSave() {
     const int gen = m_loadGeneration;
     m_worker.run(
         m_life.guard(),
-        [member = r.member](db::Database& db) mutable {
-            db::SociMemberRepository repo(db);
+        [member = r.member](Session& s) mutable {
             SaveOutcome o;
             try {
-                repo.update(member, db.actor());
+                app::saveMember(s.context, s.store, member);
                 o.saved = member;
             } catch (const ConflictError&) {
                 o.yours = member;
-                o.theirs = repo.findById(member.id); // to show both versions side by side
+                // To show both versions side by side.
+                if (auto card = app::showMemberById(s.context, s.store, member.id, 0))
+                    o.theirs = std::move(card->member);
             }
             return o;
         },

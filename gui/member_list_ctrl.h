@@ -16,7 +16,7 @@ public:
     using RowSource = std::function<const MemberRow*(long item)>;
 
     /// Columns: card no., name, phone, store, joined, last purchase, orders, revenue — the order of
-    /// db::SortColumn, so a column index is a sort column.
+    /// SortColumn, so a column index is a sort column.
     static constexpr int kColumnCount = 8;
 
     MemberListCtrl(wxWindow* parent, RowSource rows);

@@ -3,6 +3,7 @@
 // (wx_fixture.cpp); each test opens a real MainFrame on a fresh demo database and drives it with
 // wxUIActionSimulator and events, pumping the event loop until what it waits for is on screen.
 #include "domain/member.h"
+#include "gui/database_access.h"
 #include "gui/main_frame.h"
 #include "persistence/member_browser.h"
 #include "tests/support/test_database.h"
@@ -60,6 +61,9 @@ protected:
 DialogRecorder& dialogs();
 /// wx assertion failures seen so far (each is also printed).
 int assertCount();
+
+/// How the tests' windows reach a database: the concrete store, as the executable's main() wires it.
+gui::DatabaseAccess testAccess();
 
 /// The wx wrappers of UTF-8 test data.
 inline wxString u8(const std::string& s) {
