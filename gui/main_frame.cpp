@@ -8,7 +8,10 @@
 #include "gui/settings_panel.h"
 #include "gui/stores_panel.h"
 
+#include "resources/icons/memberdesk.xpm"
+
 #include <wx/aboutdlg.h>
+#include <wx/accel.h>
 #include <wx/config.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
@@ -20,7 +23,7 @@
 namespace md::gui {
 
 namespace {
-enum MenuId { ImportMembers = wxID_HIGHEST + 1, ImportTransactions, ExportMembers, ResetLayout };
+enum MenuId { ImportMembers = wxID_HIGHEST + 1, ImportTransactions, ExportMembers, ResetLayout, FindMember };
 const wxString kCsvFiles = wxS("CSV (*.csv)|*.csv|All files|*");
 
 std::string displayOf(const DatabaseAccess& access, const std::string& address) {
@@ -38,6 +41,7 @@ MainFrame::MainFrame(DatabaseAccess access, std::string address, OpenedFn onOpen
       m_access(std::move(access)), m_address(std::move(address)), m_display(displayOf(m_access, m_address)),
       m_onOpened(std::move(onOpened)), m_worker(std::make_unique<DbWorker>(storeFactory())),
       m_pagesWorker(std::make_unique<DbWorker>(storeFactory())) {
+    SetIcon(wxIcon(memberdesk_xpm));
     CreateStatusBar(2);
     const int widths[] = {-3, -2};
     SetStatusWidths(2, widths);
@@ -85,6 +89,11 @@ void MainFrame::buildMenus() {
     Bind(wxEVT_MENU, &MainFrame::onQuit, this, wxID_EXIT);
     Bind(wxEVT_MENU, &MainFrame::onResetLayout, this, ResetLayout);
     Bind(wxEVT_MENU, &MainFrame::onAbout, this, wxID_ABOUT);
+    // Ctrl+F and Esc take the agent back to the search box from anywhere, ready to type over.
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { focusSearch(); }, FindMember);
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'F', FindMember}, {wxACCEL_NORMAL, WXK_ESCAPE, FindMember}};
+    SetAcceleratorTable(wxAcceleratorTable(2, keys));
     for (int id : {int(ImportMembers), int(ImportTransactions), int(ExportMembers)})
         GetMenuBar()->Enable(id, false);
 }
@@ -127,6 +136,7 @@ void MainFrame::onAbout(wxCommandEvent&) {
     wxAboutDialogInfo info;
     info.SetName(wxS("MemberDesk"));
     info.SetVersion(wxS("0.1.0"));
+    info.SetIcon(wxIcon(memberdesk_xpm));
     info.SetDescription(_("Membership desk for retail programmes: find members, keep their contact details "
                           "and consent up to date, import and export members and purchases, manage "
                           "stores."));
@@ -165,11 +175,38 @@ void MainFrame::buildPanes() {
         m_aui.LoadPerspective(saved, false);
     m_aui.Update();
 
-    m_selectionSub =
-        m_browser->selection().subscribe([this](const std::int64_t& id) { m_detail->showMember(id); });
+    m_browser->setSelectionGuard([this](std::int64_t id) { return confirmLeavingMember(id); });
+    m_selectionSub = m_browser->selection().subscribe([this](const std::int64_t& id) {
+        if (id == 0)
+            m_detail->clear();
+        else
+            m_detail->showMember(id);
+    });
     m_changedSub = m_detail->changed().subscribe([this](const std::int64_t&) { m_browser->refreshRows(); });
     m_statusSub = m_browser->status().subscribe([this](const BrowserStatus& s) { onStatus(s); });
     m_sectionSub = m_navigator->picked().subscribe([this](const Section& s) { showSection(s); });
+}
+
+void MainFrame::focusSearch() {
+    if (m_section != Section::Members) m_navigator->select(Section::Members);
+    m_browser->focusSearch();
+}
+
+bool MainFrame::confirmLeavingMember(std::int64_t next) {
+    if (!m_detail->hasUnsavedEdits() || m_detail->memberId() == next) return true;
+    const wxString card = m_detail->member() ? fromUtf8(m_detail->member()->card.str()) : wxString();
+    wxMessageDialog ask(this,
+                        wxString::Format(_("Member %s has changes that are not saved. Save them?"), card),
+                        _("Unsaved changes"), wxYES_NO | wxCANCEL | wxICON_QUESTION);
+    ask.SetYesNoCancelLabels(_("&Save"), _("&Discard"), _("&Cancel"));
+    switch (ask.ShowModal()) {
+    case wxID_YES:
+        return m_detail->saveEdits(); // invalid fields: stay, their reasons are shown
+    case wxID_NO:
+        return true;
+    default:
+        return false;
+    }
 }
 
 void MainFrame::showSection(Section s) {

@@ -49,6 +49,8 @@ public:
     Section section() const { return m_section; }
     /// Shows a section's page in the centre (the member detail only with Members).
     void showSection(Section s);
+    /// Ctrl+F / Esc: the member search box, its text selected.
+    void focusSearch();
 
     // File menu actions after their file dialogs (tests call them directly).
     JobDialog* importMembersFrom(const wxString& file);
@@ -78,6 +80,8 @@ private:
     void onOpenFailed(const ErrorText& error);
     void onClose(wxCloseEvent& e);
     void onStatus(const BrowserStatus& s);
+    /// Asked before the detail pane leaves a member with unsaved edits: save, discard or stay.
+    bool confirmLeavingMember(std::int64_t next);
     StoreFactory storeFactory() const;
 
     DatabaseAccess m_access;

@@ -77,6 +77,7 @@ MemberBrowserPanel::~MemberBrowserPanel() {
 
 void MemberBrowserPanel::focusSearch() {
     m_searchBox->SetFocus();
+    m_searchBox->SelectAll(); // typing replaces the last search
 }
 
 void MemberBrowserPanel::start() {
@@ -198,7 +199,11 @@ void MemberBrowserPanel::onBlock(BlockResult r) {
     m_pending.erase(r.block);
     if (r.skipped) return;
     m_cache.store(r.block, std::move(r.rows), std::move(r.lastKey));
-    if (m_mode == Mode::Browse) refreshVisible();
+    if (m_mode != Mode::Browse) return;
+    refreshVisible();
+    // A row selected before its page arrived (End, Ctrl+Home, a long jump): show its member now.
+    if (m_pendingItem >= 0 && m_list->GetItemState(m_pendingItem, wxLIST_STATE_SELECTED))
+        if (const MemberRow* row = m_cache.find(m_pendingItem)) changeSelection(m_pendingItem, row->id);
 }
 
 void MemberBrowserPanel::enterBrowse() {
@@ -267,12 +272,30 @@ void MemberBrowserPanel::onSearchResult(SearchResult r) {
     m_matches = r.matches;
     m_resultSortColumn = -1;
     m_list->RemoveSortIndicator();
-    deselectAll();
+    const std::int64_t shown = m_lastPublished;
+    long keep = -1;
+    for (std::size_t i = 0; shown != 0 && i < m_results.size(); ++i)
+        if (m_results[i].id == shown) keep = static_cast<long>(i);
+    m_quietSelect = true;
+    for (long item = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); item >= 0;
+         item = m_list->GetNextItem(item, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
+        m_list->SetItemState(item, 0, wxLIST_STATE_SELECTED);
+    m_quietSelect = false;
     m_list->SetItemCount(static_cast<long>(m_results.size()));
     m_list->Refresh();
     publishStatus();
-    // A phone number or card identifies one member: show it without another click.
-    if (m_results.size() == 1) selectItem(0);
+    if (keep >= 0) {
+        // The same search again (after a save): the member on screen stays selected and shown, and
+        // whatever is in its form stays there.
+        setItemSelected(keep, true);
+        m_selectedItem = keep;
+        m_list->EnsureVisible(keep);
+    } else if (m_results.size() == 1) {
+        // A phone number or card identifies one member: show it without another click.
+        selectItem(0);
+    } else {
+        changeSelection(-1, 0); // several or no matches: nothing is selected, so nothing is shown
+    }
 }
 
 void MemberBrowserPanel::sortResults() {
@@ -310,28 +333,62 @@ void MemberBrowserPanel::onColumnClick(wxListEvent& e) {
 }
 
 void MemberBrowserPanel::onItemSelected(wxListEvent& e) {
-    const MemberRow* row = rowAt(e.GetIndex());
-    if (!row || row->id == m_lastPublished) return;
-    m_lastPublished = row->id;
-    m_selection.publish(row->id);
+    if (m_quietSelect) return;
+    const long item = e.GetIndex();
+    const MemberRow* row = rowAt(item);
+    // A row whose page is still on its way: show nothing until it arrives (onBlock), never the
+    // member selected before.
+    m_pendingItem = row ? -1 : item;
+    changeSelection(item, row ? row->id : 0);
+}
+
+void MemberBrowserPanel::setItemSelected(long item, bool selected) {
+    m_quietSelect = true;
+    const long flags = wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED;
+    m_list->SetItemState(item, selected ? flags : 0, selected ? flags : wxLIST_STATE_SELECTED);
+    m_quietSelect = false;
+}
+
+void MemberBrowserPanel::changeSelection(long item, std::int64_t id) {
+    if (id == m_lastPublished) {
+        m_selectedItem = item;
+        return;
+    }
+    if (m_guard && !m_guard(id)) {
+        // The person kept the member on screen (unsaved edits): the list goes back to its row.
+        if (item >= 0) setItemSelected(item, false);
+        if (m_selectedItem >= 0 && m_selectedItem < m_list->GetItemCount()) {
+            setItemSelected(m_selectedItem, true);
+            m_list->EnsureVisible(m_selectedItem);
+        }
+        m_pendingItem = -1;
+        return;
+    }
+    m_lastPublished = id;
+    m_selectedItem = item;
+    m_selection.publish(id);
 }
 
 void MemberBrowserPanel::selectItem(long item) {
-    m_list->SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                         wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    setItemSelected(item, true);
     m_list->EnsureVisible(item);
     // Programmatic selection does not raise an event on every port; publish it ourselves.
-    if (const MemberRow* row = rowAt(item); row && row->id != m_lastPublished) {
-        m_lastPublished = row->id;
-        m_selection.publish(row->id);
-    }
+    const MemberRow* row = rowAt(item);
+    m_pendingItem = row ? -1 : item;
+    changeSelection(item, row ? row->id : 0);
 }
 
 void MemberBrowserPanel::deselectAll() {
+    m_quietSelect = true;
     for (long item = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); item >= 0;
          item = m_list->GetNextItem(item, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
         m_list->SetItemState(item, 0, wxLIST_STATE_SELECTED);
-    m_lastPublished = 0;
+    m_quietSelect = false;
+    m_pendingItem = -1;
+    const long before = m_selectedItem;
+    changeSelection(-1, 0);
+    // Refused (unsaved edits kept on screen): the list has no such row selected any more.
+    if (m_selectedItem == before) m_selectedItem = -1;
 }
 
 void MemberBrowserPanel::refreshVisible() {

@@ -62,6 +62,23 @@ MemberListCtrl::MemberListCtrl(wxWindow* parent, RowSource rows)
     for (const Column& c : kColumns)
         AppendColumn(wxGetTranslation(c.title), c.numeric ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
                      c.width);
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        fitColumns(e.GetSize().GetWidth());
+        e.Skip();
+    });
+}
+
+void MemberListCtrl::fitColumns(int width) {
+    // The columns share the window's width in the proportions of their base widths: nothing runs off
+    // a small screen, and a wide one has no half-empty list. The name gets its share doubled, since
+    // names vary most. Explicit widths still: nothing is ever measured across rows.
+    int total = 0;
+    for (int i = 0; i < kColumnCount; ++i)
+        total += kColumns[i].width * (i == 1 ? 2 : 1);
+    const int available = width - 24; // the vertical scroll bar
+    if (available < 200) return;
+    for (int i = 0; i < kColumnCount; ++i)
+        SetColumnWidth(i, kColumns[i].width * (i == 1 ? 2 : 1) * available / total);
 }
 
 wxString MemberListCtrl::OnGetItemText(long item, long column) const {

@@ -20,6 +20,8 @@ public:
     static constexpr int kColumnCount = 8;
 
     MemberListCtrl(wxWindow* parent, RowSource rows);
+    /// Shares `width` among the columns (called on every resize).
+    void fitColumns(int width);
 
 protected:
     // wx declares this const, but serving a cell may fill the page cache or request a page.
