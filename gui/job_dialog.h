@@ -14,9 +14,12 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 class wxButton;
 class wxGauge;
+class wxListCtrl;
 class wxStaticText;
 
 namespace md::gui {
@@ -26,6 +29,10 @@ struct JobResult {
     std::uint64_t done = 0;     ///< rows imported or exported
     std::uint64_t rejected = 0; ///< rows rejected
     std::string path;           ///< the rejects file or the written file
+    /// The first rejected lines: line number and reason, shown in the dialog.
+    std::vector<std::pair<std::string, std::string>> rejects;
+    /// A folder the person may want to open afterwards (an export's); empty for none.
+    std::string folder;
 };
 
 class JobDialog : public wxDialog {
@@ -51,7 +58,8 @@ public:
 
 private:
     void showProgress(const Progress& p);
-    void finish(const wxString& headline, const wxString& detail, bool succeeded);
+    void finish(const wxString& headline, const wxString& detail, bool succeeded,
+                const JobResult* result = nullptr);
 
     wxStaticText* m_stage = nullptr;
     wxGauge* m_gauge = nullptr;
@@ -59,6 +67,9 @@ private:
     wxStaticText* m_summary = nullptr;
     wxStaticText* m_detail = nullptr;
     wxButton* m_button = nullptr;
+    wxButton* m_openFolder = nullptr;
+    wxListCtrl* m_rejects = nullptr;
+    std::string m_folder;
 
     bool m_running = true;
     bool m_closeWhenDone = false;

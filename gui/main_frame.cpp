@@ -108,19 +108,45 @@ void MainFrame::onOpenDatabase(wxCommandEvent&) {
     if (dlg.ShowModal() == wxID_OK) switchTo(dlg.address());
 }
 
+std::optional<ImportMode> MainFrame::askImportMode(const wxString& what) {
+    wxMessageDialog ask(
+        this, wxString::Format(_("Should %s already in the database be updated from the file?"), what),
+        _("Import"), wxYES_NO | wxCANCEL | wxICON_QUESTION);
+    ask.SetExtendedMessage(_("Add new only: lines for records that already exist are rejected and listed.\n"
+                             "Add and update: existing records take the values in the file; empty cells "
+                             "leave the stored value as it is."));
+    ask.SetYesNoCancelLabels(_("Add &new only"), _("Add and &update"), _("&Cancel"));
+    switch (ask.ShowModal()) {
+    case wxID_YES:
+        return ImportMode::Insert;
+    case wxID_NO:
+        return ImportMode::Upsert;
+    default:
+        return std::nullopt;
+    }
+}
+
 void MainFrame::onImportMembers(wxCommandEvent&) {
-    if (const wxString f = pickCsv(_("Import members"), wxFD_OPEN | wxFD_FILE_MUST_EXIST); !f.empty())
-        importMembersFrom(f);
+    const wxString f = pickCsv(_("Import members"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (f.empty()) return;
+    if (const auto mode = askImportMode(_("members"))) importMembersFrom(f, *mode);
 }
 
 void MainFrame::onImportTransactions(wxCommandEvent&) {
-    if (const wxString f = pickCsv(_("Import transactions"), wxFD_OPEN | wxFD_FILE_MUST_EXIST); !f.empty())
-        importTransactionsFrom(f);
+    const wxString f = pickCsv(_("Import transactions"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (f.empty()) return;
+    if (const auto mode = askImportMode(_("orders"))) importTransactionsFrom(f, *mode);
 }
 
 void MainFrame::onExportMembers(wxCommandEvent&) {
-    if (const wxString f = pickCsv(_("Export members"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT); !f.empty())
-        exportMembersTo(f);
+    const wxString f = pickCsv(_("Export members"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (f.empty()) return;
+    wxMessageDialog ask(this, _("Will the file be opened in Microsoft Excel?"), _("Export members"),
+                        wxYES_NO | wxICON_QUESTION);
+    ask.SetExtendedMessage(_("Excel shows Chinese text correctly only when the file starts with a UTF-8 "
+                             "marker (BOM). MemberDesk reads files with or without it."));
+    ask.SetYesNoLabels(_("&Yes, add the marker"), _("&No"));
+    exportMembersTo(f, ask.ShowModal() == wxID_YES);
 }
 
 void MainFrame::onQuit(wxCommandEvent&) {
@@ -291,16 +317,16 @@ void MainFrame::onOpenFailed(const ErrorText& error) {
         showError(this, error);
 }
 
-JobDialog* MainFrame::importMembersFrom(const wxString& file) {
-    return startMemberImport(this, storeFactory(), file, [this] { m_browser->reload(); });
+JobDialog* MainFrame::importMembersFrom(const wxString& file, ImportMode mode) {
+    return startMemberImport(this, storeFactory(), file, mode, [this] { m_browser->reload(); });
 }
 
-JobDialog* MainFrame::importTransactionsFrom(const wxString& file) {
-    return startTransactionImport(this, storeFactory(), file, [this] { m_browser->reload(); });
+JobDialog* MainFrame::importTransactionsFrom(const wxString& file, ImportMode mode) {
+    return startTransactionImport(this, storeFactory(), file, mode, [this] { m_browser->reload(); });
 }
 
-JobDialog* MainFrame::exportMembersTo(const wxString& file) {
-    return startMemberExport(this, storeFactory(), file);
+JobDialog* MainFrame::exportMembersTo(const wxString& file, bool excelBom) {
+    return startMemberExport(this, storeFactory(), file, excelBom);
 }
 
 void MainFrame::switchTo(const std::string& address) {

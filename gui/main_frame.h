@@ -3,6 +3,7 @@
 // member detail (right) as AUI panes, whose layout is remembered between runs. Owns the database
 // workers its panels use; opens (and, when allowed, upgrades) the database on a worker as soon as it
 // is created.
+#include "domain/data_transfer.h"
 #include "domain/observer.h"
 #include "gui/database_access.h"
 #include "gui/db_worker.h"
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 class wxSimplebook;
@@ -53,9 +55,9 @@ public:
     void focusSearch();
 
     // File menu actions after their file dialogs (tests call them directly).
-    JobDialog* importMembersFrom(const wxString& file);
-    JobDialog* importTransactionsFrom(const wxString& file);
-    JobDialog* exportMembersTo(const wxString& file);
+    JobDialog* importMembersFrom(const wxString& file, ImportMode mode = ImportMode::Insert);
+    JobDialog* importTransactionsFrom(const wxString& file, ImportMode mode = ImportMode::Insert);
+    JobDialog* exportMembersTo(const wxString& file, bool excelBom = false);
     /// Opens another database in a new window, which replaces this one only once it is open; when it
     /// cannot be opened this window stays as it was and says why.
     void switchTo(const std::string& address);
@@ -66,6 +68,8 @@ private:
     void buildMenus();
     /// A CSV file from a file dialog; empty when cancelled.
     wxString pickCsv(const wxString& title, long style);
+    /// Insert or update existing records; nullopt when the person cancelled.
+    std::optional<ImportMode> askImportMode(const wxString& what);
     void onOpenDatabase(wxCommandEvent&);
     void onImportMembers(wxCommandEvent&);
     void onImportTransactions(wxCommandEvent&);

@@ -81,6 +81,8 @@ public:
     gui::MainFrame& frame() { return *m_frame; }
     /// Opens another frame on the same database (the fixture's is closed first if asked).
     void reopenFrame();
+    /// The test closed the fixture's frame itself (it was replaced by another window).
+    void forgetFrame() { m_frame = nullptr; }
 
     wxListCtrl& list();
     wxSearchCtrl& searchBox();
