@@ -13,12 +13,15 @@
 #include <wx/aboutdlg.h>
 #include <wx/accel.h>
 #include <wx/config.h>
+#include <wx/display.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/simplebook.h>
 #include <wx/statusbr.h>
+
+#include <algorithm>
 
 namespace md::gui {
 
@@ -42,6 +45,14 @@ MainFrame::MainFrame(DatabaseAccess access, std::string address, OpenedFn onOpen
       m_onOpened(std::move(onOpened)), m_worker(std::make_unique<DbWorker>(storeFactory())),
       m_pagesWorker(std::make_unique<DbWorker>(storeFactory())) {
     SetIcon(wxIcon(memberdesk_xpm));
+    // Fit the screen: never larger than it (1024×768 laptops), and use a large one.
+    const wxRect area = wxDisplay(wxDisplay::GetFromWindow(this) == wxNOT_FOUND
+                                      ? 0u
+                                      : static_cast<unsigned>(wxDisplay::GetFromWindow(this)))
+                            .GetClientArea();
+    SetSize(std::min(area.GetWidth(), std::max(1200, area.GetWidth() * 85 / 100)),
+            std::min(area.GetHeight(), std::max(760, area.GetHeight() * 85 / 100)));
+    if (area.GetWidth() <= 1280) Maximize();
     CreateStatusBar(2);
     const int widths[] = {-3, -2};
     SetStatusWidths(2, widths);
@@ -184,16 +195,16 @@ void MainFrame::buildPanes() {
                                    .Name(wxS("navigator"))
                                    .Caption(_("Navigator"))
                                    .Left()
-                                   .BestSize(140, -1)
-                                   .MinSize(110, -1)
+                                   .BestSize(120, -1)
+                                   .MinSize(100, -1)
                                    .CloseButton(false));
     m_aui.AddPane(m_pages, wxAuiPaneInfo().Name(wxS("browser")).CenterPane());
     m_aui.AddPane(m_detail, wxAuiPaneInfo()
                                 .Name(wxS("detail"))
                                 .Caption(_("Member"))
                                 .Right()
-                                .BestSize(360, -1)
-                                .MinSize(300, -1)
+                                .BestSize(330, -1)
+                                .MinSize(280, -1)
                                 .CloseButton(false));
     m_defaultPerspective = m_aui.SavePerspective();
     wxString saved;

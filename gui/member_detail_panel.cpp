@@ -80,7 +80,12 @@ MemberDetailPanel::MemberDetailPanel(wxWindow* parent, DbWorker& worker)
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     m_placeholder = new wxStaticText(this, wxID_ANY, _("Select a member in the list to see the details."),
                                      wxDefaultPosition, wxDefaultSize, 0, wxS("detail.placeholder"));
-    sizer->Add(m_placeholder, 0, wxALL, 8);
+    sizer->Add(m_placeholder, 0, wxEXPAND | wxALL, 8);
+    // The hint wraps to the pane's width instead of running off its edge.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        if (m_placeholder->IsShown()) m_placeholder->Wrap(std::max(120, e.GetSize().GetWidth() - 24));
+        e.Skip();
+    });
     buildProfile(sizer);
     buildConsentAndButtons(sizer);
     m_purchases = new MemberPurchasesPanel(this);

@@ -8,6 +8,8 @@
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 namespace md::gui {
 
 MemberPurchasesPanel::MemberPurchasesPanel(wxWindow* parent)
@@ -42,10 +44,13 @@ MemberPurchasesPanel::MemberPurchasesPanel(wxWindow* parent)
         // The columns share the list's width, the date the most.
         const int w = e.GetSize().GetWidth() - 8;
         if (w > 160) {
-            m_recent->SetColumnWidth(0, w * 40 / 100);
-            m_recent->SetColumnWidth(1, w * 18 / 100);
-            m_recent->SetColumnWidth(2, w * 18 / 100);
-            m_recent->SetColumnWidth(3, w * 24 / 100);
+            const int date =
+                std::max(w * 40 / 100, m_recent->GetTextExtent(wxS("2024-12-31 23:59")).GetWidth() + 12);
+            const int rest = std::max(0, w - date);
+            m_recent->SetColumnWidth(0, date);
+            m_recent->SetColumnWidth(1, rest * 28 / 100);
+            m_recent->SetColumnWidth(2, rest * 34 / 100);
+            m_recent->SetColumnWidth(3, rest * 38 / 100);
         }
         e.Skip();
     });
