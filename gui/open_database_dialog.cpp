@@ -21,8 +21,9 @@ OpenDatabaseDialog::OpenDatabaseDialog(wxWindow* parent, const std::string& curr
     : wxDialog(parent, wxID_ANY, _("Open database"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE,
                wxS("openDatabase")) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    m_sqlite = new wxRadioButton(this, wxID_ANY, _("A database file on this computer (SQLite)"),
-                                 wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+    m_sqlite =
+        new wxRadioButton(this, wxID_ANY, _("A database file on this computer (SQLite)"), wxDefaultPosition,
+                          wxDefaultSize, wxRB_GROUP, wxDefaultValidator, wxS("openDatabase.sqlite"));
     sizer->Add(m_sqlite, 0, wxALL, 8);
     auto* fileRow = new wxBoxSizer(wxHORIZONTAL);
     m_path = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxSize(380, -1), 0, wxDefaultValidator,
@@ -32,7 +33,9 @@ OpenDatabaseDialog::OpenDatabaseDialog(wxWindow* parent, const std::string& curr
     fileRow->Add(browse, 0);
     sizer->Add(fileRow, 0, wxEXPAND | wxLEFT | wxRIGHT, 28);
 
-    m_postgres = new wxRadioButton(this, wxID_ANY, _("A shared database server (PostgreSQL)"));
+    m_postgres =
+        new wxRadioButton(this, wxID_ANY, _("A shared database server (PostgreSQL)"), wxDefaultPosition,
+                          wxDefaultSize, 0, wxDefaultValidator, wxS("openDatabase.postgresql"));
     sizer->Add(m_postgres, 0, wxALL, 8);
     m_conninfo = new wxTextCtrl(this, wxID_ANY, {}, wxDefaultPosition, wxSize(380, -1), 0, wxDefaultValidator,
                                 wxS("openDatabase.server"));

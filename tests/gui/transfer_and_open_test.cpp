@@ -12,6 +12,7 @@
 
 #include <wx/button.h>
 #include <wx/listctrl.h>
+#include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -147,6 +148,7 @@ BOOST_AUTO_TEST_CASE(a_path_to_a_missing_file_is_created_only_after_asking) {
     FrameFixture f;
     const auto missing = f.database.dir() / "mistyped.db";
     gui::OpenDatabaseDialog dlg(&f.frame(), f.database.urlText());
+    in<wxRadioButton>(dlg, "openDatabase.sqlite").SetValue(true);
     in<wxTextCtrl>(dlg, "openDatabase.path").SetValue(u8(missing.string()));
     dialogs().answer = [](wxDialog&) { return wxID_NO; }; // Back
     BOOST_TEST(!dlg.validate());
