@@ -49,8 +49,8 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (!wxApp::OnCmdLineParsed(parser)) return false;
     wxString text;
     try {
-        m_url = parser.Found(wxS("db"), &text) ? db::DatabaseUrl::parse(toUtf8(text))
-                                               : db::DatabaseUrl::fromEnvironmentOrDefault();
+        m_address = parser.Found(wxS("db"), &text) ? toUtf8(text) : m_access.defaultAddress();
+        m_access.display(*m_address); // throws for an address that cannot be read
     } catch (const std::exception& e) {
         showError(nullptr, {_("The database given on the command line or in MEMBERDESK_DB is not valid."),
                             fromUtf8(e.what())});
@@ -64,7 +64,7 @@ bool App::OnInit() {
     SetAppDisplayName(wxS("MemberDesk"));
     initLocale();
     if (!wxApp::OnInit()) return false; // parses the command line
-    auto* frame = new MainFrame(*m_url);
+    auto* frame = new MainFrame(m_access, *m_address);
     frame->Show();
     startup_probe::windowShown();
     SetTopWindow(frame);

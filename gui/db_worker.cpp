@@ -1,5 +1,7 @@
 #include "gui/db_worker.h"
 
+#include "app/settings.h"
+
 #include <wx/app.h>
 
 namespace md::gui {
@@ -13,8 +15,17 @@ void deliverToGui(Lifeline::Guard guard, std::function<void()> fn) {
     });
 }
 
-DbWorker::DbWorker(db::DatabaseUrl url)
-    : m_url(std::move(url)), m_thread([this](std::stop_token stop) { loop(stop); }) {}
+app::RequestContext openingContext(DataStore& store) {
+    app::RequestContext ctx = app::systemContext(store.connectionUser());
+    const SchemaStatus s = store.schemaStatus();
+    // Settings live in the schema: an empty or older database has none yet, so the default zone holds
+    // until it is prepared (the window builds the context again then).
+    if (s.current > 0 && !s.needsUpgrade() && !s.tooNew()) ctx = app::withProgrammeTimeZone(ctx, store);
+    return ctx;
+}
+
+DbWorker::DbWorker(StoreFactory factory)
+    : m_factory(std::move(factory)), m_thread([this](std::stop_token stop) { loop(stop); }) {}
 
 DbWorker::~DbWorker() {
     m_thread.request_stop();
@@ -31,14 +42,10 @@ void DbWorker::post(Task task) {
     m_wake.notify_one();
 }
 
-db::Database& DbWorker::database() {
-    if (!m_db) {
-        m_db = std::make_unique<db::Database>(m_url);
-        // The window keeps two connections open for its lifetime; 16 MB of page cache each keeps a
-        // million-member browser within its memory budget while index pages stay hot.
-        m_db->setCacheBudget(16);
-    }
-    return *m_db;
+Session DbWorker::session() {
+    if (!m_store) m_store = m_factory();
+    if (!m_context) m_context = openingContext(*m_store);
+    return Session{*m_store, *m_context};
 }
 
 void DbWorker::loop(std::stop_token stop) {
@@ -58,7 +65,8 @@ void DbWorker::loop(std::stop_token stop) {
         // The task's captures (GUI callbacks among them) are released here, off the GUI thread; they
         // hold only values and std::function copies, which is why work lambdas never capture windows.
     }
-    m_db.reset(); // close the connection on the thread that used it
+    m_context.reset();
+    m_store.reset(); // close the connection on the thread that used it
 }
 
 } // namespace md::gui

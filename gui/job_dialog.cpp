@@ -1,13 +1,16 @@
 #include "gui/job_dialog.h"
 
+#include "app/database.h"
 #include "domain/errors.h"
 #include "gui/ui_helpers.h"
 
 #include <wx/button.h>
 #include <wx/gauge.h>
 #include <wx/intl.h>
+#include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/utils.h>
 
 #include <chrono>
 
@@ -26,8 +29,8 @@ void JobDialog::setProgressProbeForTests(ProgressProbe probe) {
     progressProbe() = std::move(probe);
 }
 
-JobDialog::JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl url, Job job, Describe describe,
-                     wxString cancelledText, std::function<void()> onSuccess)
+JobDialog::JobDialog(wxWindow* parent, const wxString& title, StoreFactory openStore, Job job,
+                     Describe describe, wxString cancelledText, std::function<void()> onSuccess)
     : wxDialog(parent, wxID_ANY, title, wxDefaultPosition, wxSize(460, -1), wxDEFAULT_DIALOG_STYLE,
                wxS("job")),
       m_onSuccess(std::move(onSuccess)) {
@@ -45,9 +48,25 @@ JobDialog::JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl ur
     m_summary = text("job.summary");
     m_summary->SetFont(m_summary->GetFont().Bold());
     m_detail = text("job.detail");
+    // Rejected lines with their reasons, so the person sees what to fix without opening a file.
+    m_rejects = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(440, 160),
+                               wxLC_REPORT | wxLC_SINGLE_SEL, wxDefaultValidator, wxS("job.rejects"));
+    m_rejects->AppendColumn(_("Line"), wxLIST_FORMAT_RIGHT, 60);
+    m_rejects->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, 360);
+    m_rejects->Hide();
+    sizer->Add(m_rejects, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    m_openFolder = new wxButton(this, wxID_ANY, _("Open &folder"), wxDefaultPosition, wxDefaultSize, 0,
+                                wxDefaultValidator, wxS("job.openFolder"));
+    m_openFolder->Hide();
     m_button = new wxButton(this, wxID_CANCEL, _("Cancel"), wxDefaultPosition, wxDefaultSize, 0,
                             wxDefaultValidator, wxS("job.button"));
-    sizer->Add(m_button, 0, wxALIGN_RIGHT | wxALL, 10);
+    buttons->Add(m_openFolder, 0, wxRIGHT, 6);
+    buttons->Add(m_button, 0);
+    sizer->Add(buttons, 0, wxALIGN_RIGHT | wxALL, 10);
+    m_openFolder->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (!m_folder.empty()) wxLaunchDefaultApplication(fromUtf8(m_folder));
+    });
     SetSizerAndFit(sizer);
 
     m_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -79,16 +98,19 @@ JobDialog::JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl ur
         }
         return true;
     };
-    m_thread = std::jthread([this, url = std::move(url), job = std::move(job), describe = std::move(describe),
-                             cancelledText = std::move(cancelledText), guard = m_life.guard(),
+    m_thread = std::jthread([this, openStore = std::move(openStore), job = std::move(job),
+                             describe = std::move(describe), cancelledText = std::move(cancelledText),
+                             guard = m_life.guard(),
                              progressFn = std::move(progressFn)](std::stop_token stop) mutable {
         ProgressFn progress = [&](const Progress& p) { return !stop.stop_requested() && progressFn(p); };
         try {
-            db::Database database(url);
-            database.requireCurrentSchema();
-            JobResult result = job(database, progress);
+            const std::unique_ptr<DataStore> store = openStore();
+            app::RequestContext context = openingContext(*store);
+            app::prepareDatabase(context, *store, app::UpgradePolicy::Never);
+            Session session{*store, context};
+            JobResult result = job(session, progress);
             // Translations and wxString formatting happen on the GUI thread.
-            deliverToGui(guard, [this, describe, result] { finish(describe(result), {}, true); });
+            deliverToGui(guard, [this, describe, result] { finish(describe(result), {}, true, &result); });
         } catch (const Cancelled&) {
             deliverToGui(guard, [this, cancelledText] { finish(cancelledText, {}, false); });
         } catch (...) {
@@ -126,10 +148,24 @@ void JobDialog::showProgress(const Progress& p) {
     }
 }
 
-void JobDialog::finish(const wxString& headline, const wxString& detail, bool succeeded) {
+void JobDialog::finish(const wxString& headline, const wxString& detail, bool succeeded,
+                       const JobResult* result) {
     m_running = false;
     m_stage->SetLabel(succeeded ? _("Done.") : _("Stopped."));
     m_gauge->SetValue(succeeded ? kGaugeRange : 0);
+    // The last throttled report may have said 97 %: the finished job says what it is.
+    m_counts->SetLabel(succeeded ? wxString(wxS("100%")) : wxString());
+    if (result && !result->rejects.empty()) {
+        for (const auto& [line, reason] : result->rejects) {
+            const long item = m_rejects->InsertItem(m_rejects->GetItemCount(), fromUtf8(line));
+            m_rejects->SetItem(item, 1, fromUtf8(reason));
+        }
+        m_rejects->Show();
+    }
+    if (result && !result->folder.empty()) {
+        m_folder = result->folder;
+        m_openFolder->Show();
+    }
     m_summary->SetLabel(headline);
     m_summary->Wrap(440);
     m_detail->SetLabel(detail);

@@ -1,11 +1,10 @@
 #pragma once
 // A modeless progress window for long database work (imports, exports). The job runs on its own
-// thread with its own connection; progress comes back throttled through CallAfter; Cancel makes the
-// job's ProgressFn return false, so the job rolls back and throws md::Cancelled. The outcome (or the
-// error, headline and detail) stays in the window until it is closed.
+// thread with its own store (opened through the factory main() provided); progress comes back throttled
+// through CallAfter; Cancel makes the job's ProgressFn return false, so the job rolls back and throws
+// md::Cancelled. The outcome (or the error, headline and detail) stays in the window until it is closed.
 #include "domain/progress.h"
 #include "gui/db_worker.h"
-#include "persistence/database.h"
 
 #include <wx/dialog.h>
 
@@ -15,9 +14,12 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 class wxButton;
 class wxGauge;
+class wxListCtrl;
 class wxStaticText;
 
 namespace md::gui {
@@ -27,15 +29,19 @@ struct JobResult {
     std::uint64_t done = 0;     ///< rows imported or exported
     std::uint64_t rejected = 0; ///< rows rejected
     std::string path;           ///< the rejects file or the written file
+    /// The first rejected lines: line number and reason, shown in the dialog.
+    std::vector<std::pair<std::string, std::string>> rejects;
+    /// A folder the person may want to open afterwards (an export's); empty for none.
+    std::string folder;
 };
 
 class JobDialog : public wxDialog {
 public:
-    using Job = std::function<JobResult(db::Database&, const ProgressFn&)>;
+    using Job = std::function<JobResult(Session&, const ProgressFn&)>;
     using Describe = std::function<wxString(const JobResult&)>;
 
     /// Starts the job at once. onSuccess runs on the GUI thread after a successful job.
-    JobDialog(wxWindow* parent, const wxString& title, db::DatabaseUrl url, Job job, Describe describe,
+    JobDialog(wxWindow* parent, const wxString& title, StoreFactory openStore, Job job, Describe describe,
               wxString cancelledText, std::function<void()> onSuccess);
     /// Cancels a running job and waits for it to roll back.
     ~JobDialog() override;
@@ -52,7 +58,8 @@ public:
 
 private:
     void showProgress(const Progress& p);
-    void finish(const wxString& headline, const wxString& detail, bool succeeded);
+    void finish(const wxString& headline, const wxString& detail, bool succeeded,
+                const JobResult* result = nullptr);
 
     wxStaticText* m_stage = nullptr;
     wxGauge* m_gauge = nullptr;
@@ -60,6 +67,9 @@ private:
     wxStaticText* m_summary = nullptr;
     wxStaticText* m_detail = nullptr;
     wxButton* m_button = nullptr;
+    wxButton* m_openFolder = nullptr;
+    wxListCtrl* m_rejects = nullptr;
+    std::string m_folder;
 
     bool m_running = true;
     bool m_closeWhenDone = false;

@@ -1,8 +1,8 @@
 #include "gui/member_browser_panel.h"
 
+#include "app/member_search.h"
 #include "gui/member_list_ctrl.h"
 #include "gui/ui_helpers.h"
-#include "persistence/member_repository.h"
 
 #include <wx/intl.h>
 #include <wx/listctrl.h>
@@ -15,7 +15,7 @@
 namespace md::gui {
 
 namespace {
-constexpr int kSortableColumns = MemberListCtrl::kColumnCount; // same order as db::SortColumn
+constexpr int kSortableColumns = MemberListCtrl::kColumnCount; // same order as md::SortColumn
 } // namespace
 
 wxString describe(const BrowserStatus& s) {
@@ -77,6 +77,7 @@ MemberBrowserPanel::~MemberBrowserPanel() {
 
 void MemberBrowserPanel::focusSearch() {
     m_searchBox->SetFocus();
+    m_searchBox->SelectAll(); // typing replaces the last search
 }
 
 void MemberBrowserPanel::start() {
@@ -116,7 +117,7 @@ void MemberBrowserPanel::requestCount() {
     const int gen = *m_browseGen;
     m_pagesWorker.run(
         m_life.guard(),
-        [column = m_sortColumn](db::Database& db) { return db::MemberBrowser(db, column, true).count(); },
+        [column = m_sortColumn](Session& s) { return s.store.browseMembers(column, true)->count(); },
         [this, gen](std::int64_t total) {
             if (gen != *m_browseGen) return;
             m_total = total;
@@ -148,7 +149,7 @@ void MemberBrowserPanel::requestBlock(int block) {
     m_pagesWorker.run(
         m_life.guard(),
         [gen, block, firstRow, nearEnough, fetch = *fetch, generation = m_browseGen, asked = m_lastAskedRow,
-         column = m_sortColumn, ascending = m_ascending](db::Database& db) {
+         column = m_sortColumn, ascending = m_ascending](Session& s) {
             BlockResult r;
             r.generation = gen;
             r.block = block;
@@ -157,9 +158,9 @@ void MemberBrowserPanel::requestBlock(int block) {
                 r.skipped = true;
                 return r;
             }
-            db::MemberBrowser browser(db, column, ascending);
-            r.rows = browser.pageAfter(fetch.after, fetch.limit);
-            if (!r.rows.empty()) r.lastKey = browser.keyOf(r.rows.back());
+            const auto browser = s.store.browseMembers(column, ascending);
+            r.rows = browser->pageAfter(fetch.after, fetch.limit);
+            if (!r.rows.empty()) r.lastKey = browser->keyOf(r.rows.back());
             return r;
         },
         [this](BlockResult r) { onBlock(std::move(r)); },
@@ -177,11 +178,11 @@ void MemberBrowserPanel::requestAnchors() {
     m_pagesWorker.run(
         m_life.guard(),
         [gen, generation = m_browseGen, column = m_sortColumn, ascending = m_ascending,
-         step = m_cache.pageSize()](db::Database& db) {
-            if (*generation != gen) return std::vector<db::RowKey>{};
-            return db::MemberBrowser(db, column, ascending).anchors(step);
+         step = m_cache.pageSize()](Session& s) {
+            if (*generation != gen) return std::vector<RowKey>{};
+            return s.store.browseMembers(column, ascending)->anchors(step);
         },
-        [this, gen](std::vector<db::RowKey> anchors) {
+        [this, gen](std::vector<RowKey> anchors) {
             if (gen != *m_browseGen) return;
             m_cache.setAnchors(std::move(anchors));
             if (m_mode == Mode::Browse) refreshVisible(); // rows far from the start can be fetched now
@@ -198,7 +199,11 @@ void MemberBrowserPanel::onBlock(BlockResult r) {
     m_pending.erase(r.block);
     if (r.skipped) return;
     m_cache.store(r.block, std::move(r.rows), std::move(r.lastKey));
-    if (m_mode == Mode::Browse) refreshVisible();
+    if (m_mode != Mode::Browse) return;
+    refreshVisible();
+    // A row selected before its page arrived (End, Ctrl+Home, a long jump): show its member now.
+    if (m_pendingItem >= 0 && m_list->GetItemState(m_pendingItem, wxLIST_STATE_SELECTED))
+        if (const MemberRow* row = m_cache.find(m_pendingItem)) changeSelection(m_pendingItem, row->id);
 }
 
 void MemberBrowserPanel::enterBrowse() {
@@ -239,18 +244,16 @@ void MemberBrowserPanel::runSearch() {
     }
     m_searchWorker.run(
         m_life.guard(),
-        [gen, query, generation = m_searchGen](db::Database& db) {
+        [gen, text = query.text, generation = m_searchGen](Session& s) {
             SearchResult r;
             r.generation = gen;
             if (*generation != gen) {
                 r.stale = true;
                 return r;
             }
-            db::SociMemberRepository repo(db);
-            r.rows = repo.search(query, kSearchLimit);
-            r.matches = r.rows.size() < static_cast<std::size_t>(kSearchLimit)
-                            ? static_cast<std::int64_t>(r.rows.size())
-                            : repo.count(query);
+            app::MemberMatches found = app::findMembersCounted(s.context, s.store, text, kSearchLimit);
+            r.rows = std::move(found.rows);
+            r.matches = found.total;
             return r;
         },
         [this](SearchResult r) { onSearchResult(std::move(r)); },
@@ -269,12 +272,30 @@ void MemberBrowserPanel::onSearchResult(SearchResult r) {
     m_matches = r.matches;
     m_resultSortColumn = -1;
     m_list->RemoveSortIndicator();
-    deselectAll();
+    const std::int64_t shown = m_lastPublished;
+    long keep = -1;
+    for (std::size_t i = 0; shown != 0 && i < m_results.size(); ++i)
+        if (m_results[i].id == shown) keep = static_cast<long>(i);
+    m_quietSelect = true;
+    for (long item = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); item >= 0;
+         item = m_list->GetNextItem(item, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
+        m_list->SetItemState(item, 0, wxLIST_STATE_SELECTED);
+    m_quietSelect = false;
     m_list->SetItemCount(static_cast<long>(m_results.size()));
     m_list->Refresh();
     publishStatus();
-    // A phone number or card identifies one member: show it without another click.
-    if (m_results.size() == 1) selectItem(0);
+    if (keep >= 0) {
+        // The same search again (after a save): the member on screen stays selected and shown, and
+        // whatever is in its form stays there.
+        setItemSelected(keep, true);
+        m_selectedItem = keep;
+        m_list->EnsureVisible(keep);
+    } else if (m_results.size() == 1) {
+        // A phone number or card identifies one member: show it without another click.
+        selectItem(0);
+    } else {
+        changeSelection(-1, 0); // several or no matches: nothing is selected, so nothing is shown
+    }
 }
 
 void MemberBrowserPanel::sortResults() {
@@ -300,7 +321,7 @@ void MemberBrowserPanel::onColumnClick(wxListEvent& e) {
         m_list->Refresh();
         return;
     }
-    const auto sortColumn = static_cast<db::SortColumn>(column);
+    const auto sortColumn = static_cast<SortColumn>(column);
     m_ascending = sortColumn == m_sortColumn ? !m_ascending : true;
     m_sortColumn = sortColumn;
     m_list->ShowSortIndicator(column, m_ascending);
@@ -312,28 +333,62 @@ void MemberBrowserPanel::onColumnClick(wxListEvent& e) {
 }
 
 void MemberBrowserPanel::onItemSelected(wxListEvent& e) {
-    const MemberRow* row = rowAt(e.GetIndex());
-    if (!row || row->id == m_lastPublished) return;
-    m_lastPublished = row->id;
-    m_selection.publish(row->id);
+    if (m_quietSelect) return;
+    const long item = e.GetIndex();
+    const MemberRow* row = rowAt(item);
+    // A row whose page is still on its way: show nothing until it arrives (onBlock), never the
+    // member selected before.
+    m_pendingItem = row ? -1 : item;
+    changeSelection(item, row ? row->id : 0);
+}
+
+void MemberBrowserPanel::setItemSelected(long item, bool selected) {
+    m_quietSelect = true;
+    const long flags = wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED;
+    m_list->SetItemState(item, selected ? flags : 0, selected ? flags : wxLIST_STATE_SELECTED);
+    m_quietSelect = false;
+}
+
+void MemberBrowserPanel::changeSelection(long item, std::int64_t id) {
+    if (id == m_lastPublished) {
+        m_selectedItem = item;
+        return;
+    }
+    if (m_guard && !m_guard(id)) {
+        // The person kept the member on screen (unsaved edits): the list goes back to its row.
+        if (item >= 0) setItemSelected(item, false);
+        if (m_selectedItem >= 0 && m_selectedItem < m_list->GetItemCount()) {
+            setItemSelected(m_selectedItem, true);
+            m_list->EnsureVisible(m_selectedItem);
+        }
+        m_pendingItem = -1;
+        return;
+    }
+    m_lastPublished = id;
+    m_selectedItem = item;
+    m_selection.publish(id);
 }
 
 void MemberBrowserPanel::selectItem(long item) {
-    m_list->SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                         wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    setItemSelected(item, true);
     m_list->EnsureVisible(item);
     // Programmatic selection does not raise an event on every port; publish it ourselves.
-    if (const MemberRow* row = rowAt(item); row && row->id != m_lastPublished) {
-        m_lastPublished = row->id;
-        m_selection.publish(row->id);
-    }
+    const MemberRow* row = rowAt(item);
+    m_pendingItem = row ? -1 : item;
+    changeSelection(item, row ? row->id : 0);
 }
 
 void MemberBrowserPanel::deselectAll() {
+    m_quietSelect = true;
     for (long item = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); item >= 0;
          item = m_list->GetNextItem(item, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED))
         m_list->SetItemState(item, 0, wxLIST_STATE_SELECTED);
-    m_lastPublished = 0;
+    m_quietSelect = false;
+    m_pendingItem = -1;
+    const long before = m_selectedItem;
+    changeSelection(-1, 0);
+    // Refused (unsaved edits kept on screen): the list has no such row selected any more.
+    if (m_selectedItem == before) m_selectedItem = -1;
 }
 
 void MemberBrowserPanel::refreshVisible() {

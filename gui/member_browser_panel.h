@@ -2,17 +2,18 @@
 // The member list: a search box that filters as you type, over a virtual wxListCtrl that shows every
 // member through keyset pages when the box is empty. Rows are fetched on a DbWorker, never here.
 #include "domain/member.h"
+#include "domain/member_browsing.h"
 #include "domain/member_query.h"
 #include "domain/observer.h"
 #include "gui/db_worker.h"
 #include "gui/member_page_cache.h"
-#include "persistence/member_browser.h"
 
 #include <wx/panel.h>
 #include <wx/timer.h>
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -50,8 +51,14 @@ public:
     void refreshRows();
     void focusSearch();
 
-    /// The id of the member selected in the list.
+    /// The id of the member selected in the list; 0 when no member is selected (or the selected row is
+    /// still being fetched: its id follows once it arrives). The detail pane follows this.
     Publisher<std::int64_t>& selection() { return m_selection; }
+    /// Asked before the selection moves to another member (id, or 0 for none); false keeps the
+    /// current member (the list goes back to its row where it can).
+    void setSelectionGuard(std::function<bool(std::int64_t)> guard) { m_guard = std::move(guard); }
+    /// The list index of the selected row, -1 for none.
+    long selectedItem() const { return m_selectedItem; }
     Publisher<BrowserStatus>& status() { return m_status; }
 
     static constexpr int kSearchLimit = 1000;
@@ -64,7 +71,7 @@ private:
         int block = 0;
         bool skipped = false;
         std::vector<MemberRow> rows;
-        std::optional<db::RowKey> lastKey;
+        std::optional<RowKey> lastKey;
     };
     struct SearchResult {
         int generation = 0;
@@ -93,7 +100,12 @@ private:
     void onColumnClick(wxListEvent& e);
     void onItemSelected(wxListEvent& e);
     void selectItem(long item);
+    /// Clears the list's selection; the detail is told (0) unless the guard keeps the member.
     void deselectAll();
+    /// Publishes the member of a newly selected row (0: none) after asking the guard; reverts the
+    /// list to the previous row when the guard says no.
+    void changeSelection(long item, std::int64_t id);
+    void setItemSelected(long item, bool selected);
     void refreshVisible();
     void publishStatus();
 
@@ -118,7 +130,7 @@ private:
     std::shared_ptr<std::atomic<std::int64_t>> m_lastAskedRow =
         std::make_shared<std::atomic<std::int64_t>>(0);
     bool m_browseFailed = false;
-    db::SortColumn m_sortColumn = db::SortColumn::Card;
+    SortColumn m_sortColumn = SortColumn::Card;
     bool m_ascending = true;
 
     // Search mode: superseded searches are dropped by generation, on the worker and on arrival.
@@ -129,6 +141,10 @@ private:
     bool m_resultAscending = true;
 
     std::int64_t m_lastPublished = 0;
+    long m_selectedItem = -1;   ///< the row whose member was last published
+    long m_pendingItem = -1;    ///< selected while its page was being fetched
+    bool m_quietSelect = false; ///< selection changes made here, not by the person
+    std::function<bool(std::int64_t)> m_guard;
     Publisher<std::int64_t> m_selection;
     Publisher<BrowserStatus> m_status;
 };

@@ -1,11 +1,11 @@
 #include "gui/member_detail_panel.h"
 
+#include "app/members.h"
 #include "domain/errors.h"
 #include "gui/conflict_prompt.h"
 #include "gui/member_edit.h"
 #include "gui/member_purchases_panel.h"
 #include "gui/ui_helpers.h"
-#include "persistence/member_repository.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -15,6 +15,8 @@
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+
+#include <algorithm>
 
 namespace md::gui {
 
@@ -54,7 +56,19 @@ wxString sentence(const std::string& reason) {
 
 void setError(wxStaticText* label, const std::string& reason) {
     label->SetLabel(sentence(reason));
+    // Long reasons wrap under their field instead of running off the pane.
+    if (!reason.empty()) label->Wrap(std::max(160, label->GetParent()->GetClientSize().GetWidth() - 110));
     label->Show(!reason.empty());
+}
+
+/// The other person's version, one line per field the form shows.
+wxString otherVersionText(const Member& theirs) {
+    const MemberEdits e = editsOf(theirs);
+    const auto or_dash = [](const std::string& v) { return v.empty() ? wxString(wxS("—")) : fromUtf8(v); };
+    return wxString::Format(_("Saved meanwhile by someone else:\nName: %s\nPhone: %s\nEmail: %s\n"
+                              "Email marketing: %s, SMS marketing: %s"),
+                            or_dash(e.name), or_dash(e.phone), or_dash(e.email),
+                            e.emailConsent ? _("yes") : _("no"), e.smsConsent ? _("yes") : _("no"));
 }
 } // namespace
 
@@ -66,11 +80,17 @@ MemberDetailPanel::MemberDetailPanel(wxWindow* parent, DbWorker& worker)
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     m_placeholder = new wxStaticText(this, wxID_ANY, _("Select a member in the list to see the details."),
                                      wxDefaultPosition, wxDefaultSize, 0, wxS("detail.placeholder"));
-    sizer->Add(m_placeholder, 0, wxALL, 8);
+    sizer->Add(m_placeholder, 0, wxEXPAND | wxALL, 8);
+    // The hint wraps to the pane's width instead of running off its edge.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        if (m_placeholder->IsShown()) m_placeholder->Wrap(std::max(120, e.GetSize().GetWidth() - 24));
+        e.Skip();
+    });
     buildProfile(sizer);
     buildConsentAndButtons(sizer);
     m_purchases = new MemberPurchasesPanel(this);
-    sizer->Add(m_purchases, 0, wxEXPAND | wxALL, 6);
+    // The purchases (recent transactions) take whatever height the pane has left.
+    sizer->Add(m_purchases, 1, wxEXPAND | wxALL, 6);
     SetSizer(sizer);
     showSections(false);
     enableEditing(false);
@@ -175,6 +195,10 @@ void MemberDetailPanel::buildConsentAndButtons(wxSizer* sizer) {
     m_formMessage =
         new wxStaticText(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, 0, wxS("detail.message"));
     sizer->Add(m_formMessage, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+    m_otherVersion =
+        new wxStaticText(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, 0, wxS("detail.otherVersion"));
+    m_otherVersion->SetForegroundColour(kErrorColour);
+    sizer->Add(m_otherVersion, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
     m_save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSave(); });
     m_revert->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (m_member) showEditable(*m_member);
@@ -185,19 +209,33 @@ std::optional<std::int64_t> MemberDetailPanel::memberId() const {
     return m_member ? std::optional(m_member->id) : std::nullopt;
 }
 
+void MemberDetailPanel::clear() {
+    ++m_loadGeneration; // a load still on its way is no longer wanted
+    m_member.reset();
+    showSections(false);
+    m_placeholder->SetLabel(_("Select a member in the list to see the details."));
+    enableEditing(false);
+    Layout();
+}
+
+bool MemberDetailPanel::hasUnsavedEdits() const {
+    return m_member && !m_saving && !(readEdits() == editsOf(*m_member));
+}
+
+bool MemberDetailPanel::saveEdits() {
+    return onSave();
+}
+
 void MemberDetailPanel::showMember(std::int64_t id) {
     const int gen = ++m_loadGeneration;
     setMessage(_("Loading…"));
     m_worker.run(
         m_life.guard(),
-        [id](db::Database& db) {
-            db::SociMemberRepository members(db);
-            auto member = members.findById(id);
-            if (!member) throw NotFound("member " + std::to_string(id) + " does not exist");
-            Loaded l{*member, members.totals(id), members.recentTransactions(id, 20), std::nullopt};
-            if (!member->homeStore.empty())
-                l.store = db::SociStoreRepository(db).findByCode(member->homeStore);
-            return l;
+        [id](Session& s) {
+            auto card = app::showMemberById(s.context, s.store, id, 20);
+            if (!card) throw NotFound("member " + std::to_string(id) + " does not exist");
+            return Loaded{std::move(card->member), card->totals, std::move(card->recent),
+                          std::move(card->homeStore)};
         },
         [this, gen](Loaded loaded) {
             if (gen == m_loadGeneration) display(loaded); // a later selection wins
@@ -222,6 +260,8 @@ void MemberDetailPanel::display(const Loaded& l) {
     m_status->SetLabel(statusText(m.status));
     showEditable(m);
     m_formMessage->SetLabel({});
+    m_otherVersion->SetLabel({});
+    m_otherVersion->Hide();
 
     m_purchases->show(l.totals, l.recent);
     enableEditing(true);
@@ -277,8 +317,8 @@ void MemberDetailPanel::enableEditing(bool on) {
     updateButtons();
 }
 
-void MemberDetailPanel::onSave() {
-    if (!m_member || m_saving) return;
+bool MemberDetailPanel::onSave() {
+    if (!m_member || m_saving) return false;
     EditResult r = applyEdits(*m_member, readEdits(), nowUtc());
     setError(m_nameError, r.nameError);
     setError(m_phoneError, r.phoneError);
@@ -289,25 +329,26 @@ void MemberDetailPanel::onSave() {
                                                     : _("Not saved: ") + sentence(r.formError));
         Layout();
         FitInside();
-        return;
+        return false;
     }
     clearFieldErrors();
-    if (!r.changed) return;
+    if (!r.changed) return true;
     m_saving = true;
     updateButtons();
     m_formMessage->SetLabel(_("Saving…"));
     const int gen = m_loadGeneration;
     m_worker.run(
         m_life.guard(),
-        [member = r.member](db::Database& db) mutable {
-            db::SociMemberRepository repo(db);
+        [member = r.member](Session& s) mutable {
             SaveOutcome o;
             try {
-                repo.update(member, db.actor());
+                app::saveMember(s.context, s.store, member);
                 o.saved = member;
             } catch (const ConflictError&) {
                 o.yours = member;
-                o.theirs = repo.findById(member.id); // to show both versions side by side
+                // To show both versions side by side.
+                if (auto card = app::showMemberById(s.context, s.store, member.id, 0))
+                    o.theirs = std::move(card->member);
             }
             return o;
         },
@@ -338,6 +379,7 @@ void MemberDetailPanel::onSave() {
             if (text.headline != context) text.headline = context + wxS(" ") + text.headline;
             showError(this, text);
         });
+    return true;
 }
 
 void MemberDetailPanel::onSaved(SaveOutcome o) {
@@ -345,6 +387,8 @@ void MemberDetailPanel::onSaved(SaveOutcome o) {
         m_member = *o.saved;
         showEditable(*m_member);
         m_formMessage->SetLabel(_("Saved."));
+        m_otherVersion->SetLabel({});
+        m_otherVersion->Hide();
         m_changed.publish(m_member->id);
         return;
     }
@@ -360,7 +404,11 @@ void MemberDetailPanel::onSaved(SaveOutcome o) {
         // on the stored version, so it replaces it knowingly instead of conflicting forever.
         m_member = *o.theirs;
         m_formMessage->SetLabel(_("Your edits are kept. Save again to replace the other version."));
+        m_otherVersion->SetLabel(otherVersionText(*o.theirs));
+        m_otherVersion->Show();
         updateButtons();
+        Layout();
+        FitInside();
     }
 }
 

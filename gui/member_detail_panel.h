@@ -32,6 +32,13 @@ public:
     /// Loads and shows a member (on the worker); replaces whatever is shown, edits included.
     void showMember(std::int64_t id);
     std::optional<std::int64_t> memberId() const;
+    /// Shows nothing (no member is selected); a load still on its way is dropped.
+    void clear();
+    /// True when the form holds edits that are not saved (and no save is running).
+    bool hasUnsavedEdits() const;
+    /// As the Save button. False when nothing could be sent: the fields are invalid (the reasons are
+    /// shown next to them) or a save is already running.
+    bool saveEdits();
 
     /// Announces the id of a member whose stored values changed — saved here, or found changed by
     /// someone else when a save conflicted — so lists can show the new values.
@@ -66,7 +73,7 @@ private:
     MemberEdits readEdits() const;
     void enableEditing(bool on);
 
-    void onSave();
+    bool onSave();
     void onSaved(SaveOutcome outcome);
 
     DbWorker& m_worker;
@@ -85,6 +92,7 @@ private:
     wxCheckBox *m_emailConsent = nullptr, *m_smsConsent = nullptr;
     wxStaticText *m_emailConsentInfo = nullptr, *m_smsConsentInfo = nullptr;
     wxButton *m_save = nullptr, *m_revert = nullptr;
+    wxStaticText* m_otherVersion = nullptr; ///< after a conflict: what the other person saved
     MemberPurchasesPanel* m_purchases = nullptr;
 };
 

@@ -6,6 +6,7 @@
 
 #include <wx/intl.h>
 
+#include <algorithm>
 #include <string>
 #include <tuple>
 
@@ -62,6 +63,44 @@ MemberListCtrl::MemberListCtrl(wxWindow* parent, RowSource rows)
     for (const Column& c : kColumns)
         AppendColumn(wxGetTranslation(c.title), c.numeric ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
                      c.width);
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        fitColumns(e.GetSize().GetWidth());
+        e.Skip();
+    });
+}
+
+void MemberListCtrl::fitColumns(int width) {
+    // Each column is at least as wide as its header and a typical value in this font (nothing cut
+    // off); what is left of the window's width is shared out, the name getting the largest share
+    // (names vary most), so a wide screen has no half-empty list. Explicit widths still: nothing is
+    // ever measured across rows.
+    static const char* const kSamples[kColumnCount] = {"MD00000000", "欧阳娜娜娜", "188 8888 8888",
+                                                       "SH001",      "2024-12-31", "2024-12-31",
+                                                       "9,999",      "¥88,888.88"};
+    static const int kWeights[kColumnCount] = {1, 4, 1, 1, 1, 1, 1, 1};
+    int minimum[kColumnCount];
+    int total = 0, weights = 0;
+    for (int i = 0; i < kColumnCount; ++i) {
+        const int text = std::max(GetTextExtent(fromUtf8(kSamples[i])).GetWidth(),
+                                  GetTextExtent(wxGetTranslation(kColumns[i].title)).GetWidth());
+        minimum[i] = text + 14; // cell padding
+        total += minimum[i];
+        weights += kWeights[i];
+    }
+    const int available = width - 24; // the vertical scroll bar
+    // A narrow window (1024×768 with the member pane open) drops the columns an agent needs least
+    // rather than pushing Orders and Revenue off-screen; they come back when there is room.
+    bool shown[kColumnCount];
+    std::fill(std::begin(shown), std::end(shown), true);
+    for (int dropped : {4 /* Joined */, 3 /* Store */}) {
+        if (total <= available) break;
+        shown[dropped] = false;
+        total -= minimum[dropped];
+        weights -= kWeights[dropped];
+    }
+    const int extra = std::max(0, available - total);
+    for (int i = 0; i < kColumnCount; ++i)
+        SetColumnWidth(i, shown[i] ? minimum[i] + extra * kWeights[i] / weights : 0);
 }
 
 wxString MemberListCtrl::OnGetItemText(long item, long column) const {

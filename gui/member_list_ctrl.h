@@ -16,10 +16,12 @@ public:
     using RowSource = std::function<const MemberRow*(long item)>;
 
     /// Columns: card no., name, phone, store, joined, last purchase, orders, revenue — the order of
-    /// db::SortColumn, so a column index is a sort column.
+    /// SortColumn, so a column index is a sort column.
     static constexpr int kColumnCount = 8;
 
     MemberListCtrl(wxWindow* parent, RowSource rows);
+    /// Shares `width` among the columns (called on every resize).
+    void fitColumns(int width);
 
 protected:
     // wx declares this const, but serving a cell may fill the page cache or request a page.

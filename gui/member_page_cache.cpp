@@ -30,7 +30,7 @@ const MemberRow* MemberPageCache::find(std::int64_t row) {
     return &it->second.rows[index];
 }
 
-void MemberPageCache::store(int block, std::vector<MemberRow> rows, std::optional<db::RowKey> lastKey) {
+void MemberPageCache::store(int block, std::vector<MemberRow> rows, std::optional<RowKey> lastKey) {
     if (lastKey) m_lastKeys[block] = *lastKey;
     if (auto it = m_blocks.find(block); it != m_blocks.end()) {
         it->second.rows = std::move(rows);

@@ -7,7 +7,7 @@
 // block 0 is rows 0 .. P, fetched from the start with limit P+1. Every block is one keyset query once
 // the anchors are known; before that, block b can be fetched only after block b-1 (its last key).
 #include "domain/member.h"
-#include "persistence/member_browser.h"
+#include "domain/member_browsing.h"
 
 #include <cstdint>
 #include <list>
@@ -27,7 +27,7 @@ public:
 
     /// How to fetch a block: rows strictly after `after` (from the start when nullopt), `limit` rows.
     struct Fetch {
-        std::optional<db::RowKey> after;
+        std::optional<RowKey> after;
         int limit = 0;
     };
     /// nullopt while the block cannot be fetched yet (no anchors and the previous block's end unknown).
@@ -36,8 +36,8 @@ public:
     /// The row, or nullptr on a miss. Marks its block recently used.
     const MemberRow* find(std::int64_t row);
     /// Stores a fetched block; lastKey is the key of its last row (to continue sequentially).
-    void store(int block, std::vector<MemberRow> rows, std::optional<db::RowKey> lastKey);
-    void setAnchors(std::vector<db::RowKey> anchors) { m_anchors = std::move(anchors); }
+    void store(int block, std::vector<MemberRow> rows, std::optional<RowKey> lastKey);
+    void setAnchors(std::vector<RowKey> anchors) { m_anchors = std::move(anchors); }
     bool hasAnchors() const { return !m_anchors.empty(); }
 
     /// Forgets rows, anchors and keys (new sort order, or the data changed).
@@ -55,10 +55,10 @@ private:
     std::size_t m_maxBlocks;
     std::unordered_map<int, Block> m_blocks;
     std::list<int> m_lru; // most recently used first
-    std::vector<db::RowKey> m_anchors;
+    std::vector<RowKey> m_anchors;
     // Small (one key per block ever fetched) and kept after eviction, so sequential paging before the
     // anchors arrive never has to start over.
-    std::unordered_map<int, db::RowKey> m_lastKeys;
+    std::unordered_map<int, RowKey> m_lastKeys;
 };
 
 } // namespace md::gui

@@ -8,6 +8,8 @@
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 namespace md::gui {
 
 MemberPurchasesPanel::MemberPurchasesPanel(wxWindow* parent)
@@ -28,14 +30,30 @@ MemberPurchasesPanel::MemberPurchasesPanel(wxWindow* parent)
     box->Add(grid, 0, wxALL, 4);
 
     // At most 20 rows: an ordinary (non-virtual) list is right here.
-    m_recent = new wxListCtrl(boxWindow, wxID_ANY, wxDefaultPosition, wxSize(-1, 180),
+    m_recent = new wxListCtrl(boxWindow, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                               wxLC_REPORT | wxLC_SINGLE_SEL, wxDefaultValidator, wxS("detail.recent"));
     m_recent->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 132);
     m_recent->AppendColumn(_("Store"), wxLIST_FORMAT_LEFT, 58);
     m_recent->AppendColumn(_("Channel"), wxLIST_FORMAT_LEFT, 58);
     m_recent->AppendColumn(_("Amount"), wxLIST_FORMAT_RIGHT, 72);
     box->Add(new wxStaticText(boxWindow, wxID_ANY, _("Recent transactions")), 0, wxLEFT | wxTOP, 4);
-    box->Add(m_recent, 0, wxEXPAND | wxALL, 4);
+    // Grows with the pane (no fixed box inside the scrolled pane); a few rows at the least.
+    m_recent->SetMinSize(wxSize(-1, 110));
+    box->Add(m_recent, 1, wxEXPAND | wxALL, 4);
+    m_recent->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        // The columns share the list's width, the date the most.
+        const int w = e.GetSize().GetWidth() - 8;
+        if (w > 160) {
+            const int date =
+                std::max(w * 40 / 100, m_recent->GetTextExtent(wxS("2024-12-31 23:59")).GetWidth() + 12);
+            const int rest = std::max(0, w - date);
+            m_recent->SetColumnWidth(0, date);
+            m_recent->SetColumnWidth(1, rest * 28 / 100);
+            m_recent->SetColumnWidth(2, rest * 34 / 100);
+            m_recent->SetColumnWidth(3, rest * 38 / 100);
+        }
+        e.Skip();
+    });
     SetSizer(box);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The navigator on the left: the sections of the application. Only Members exists so far; the others
-// are listed so the layout (and people's expectations) are stable as they arrive.
+// The navigator on the left: the sections of the application that exist. Sections that are not built
+// yet are not listed (a greyed entry that does nothing promises what the app cannot do).
 #include "domain/observer.h"
 
 #include <wx/panel.h>
@@ -9,20 +9,22 @@ class wxTreeCtrl;
 
 namespace md::gui {
 
-enum class Section { Members, Campaigns, Segments, Dashboard };
+enum class Section { Members, Stores, Settings };
 
 class NavigatorPanel : public wxPanel {
 public:
     explicit NavigatorPanel(wxWindow* parent);
     /// The section the person picked.
     Publisher<Section>& picked() { return m_picked; }
+    /// Selects a section as if the person had picked it.
+    void select(Section s);
 
 private:
     wxTreeCtrl* m_tree = nullptr;
     Publisher<Section> m_picked;
 };
 
-/// "Campaigns", ... for messages about sections.
+/// "Members", "Stores", "Settings".
 wxString sectionTitle(Section s);
 
 } // namespace md::gui

@@ -1,11 +1,11 @@
 #pragma once
 // File → Open database…: a SQLite file (picked with a file dialog) or a PostgreSQL URL typed in.
-// Only the text is checked here (DatabaseUrl::parse); connecting happens on a worker afterwards.
-#include "persistence/database.h"
+// Only the text is checked here; a file that does not exist is created only after the person agrees
+// (a mistyped path must not silently become an empty database). Connecting happens afterwards, in a
+// trial window (MainFrame::switchTo).
+#include <string>
 
 #include <wx/dialog.h>
-
-#include <optional>
 
 class wxRadioButton;
 class wxStaticText;
@@ -15,12 +15,13 @@ namespace md::gui {
 
 class OpenDatabaseDialog : public wxDialog {
 public:
-    OpenDatabaseDialog(wxWindow* parent, const db::DatabaseUrl& current);
-    /// The chosen database after ShowModal() returned wxID_OK.
-    const db::DatabaseUrl& url() const { return *m_url; }
+    OpenDatabaseDialog(wxWindow* parent, const std::string& currentAddress);
+    /// The chosen database's address after ShowModal() returned wxID_OK.
+    const std::string& address() const { return m_address; }
+    /// As the OK button: checks the input (and asks before creating a file); true when it is fine.
+    bool validate();
 
 private:
-    bool validate();
     void updateEnabled();
 
     wxRadioButton* m_sqlite = nullptr;
@@ -28,7 +29,7 @@ private:
     wxTextCtrl* m_path = nullptr;
     wxTextCtrl* m_conninfo = nullptr;
     wxStaticText* m_error = nullptr;
-    std::optional<db::DatabaseUrl> m_url;
+    std::string m_address;
 };
 
 } // namespace md::gui

@@ -2,6 +2,8 @@
 
 #include "domain/errors.h"
 #include "domain/money.h"
+#include "domain/user_error.h"
+#include "gui/messages.h"
 
 #include <wx/datetime.h>
 #include <wx/intl.h>
@@ -48,6 +50,10 @@ wxString formatRevenue(std::int64_t minor) {
 ErrorText describeError(std::exception_ptr e, const wxString& context) {
     try {
         std::rethrow_exception(e);
+    } catch (const UserError& ex) {
+        // Expected outcomes carry a code: the sentence comes from the app's own catalogue.
+        const UserMessage m = describeUserError(ex);
+        return {m.headline, m.hint};
     } catch (const SchemaTooNew& ex) {
         return {wxString::Format(_("This database was written by a newer version of MemberDesk (schema %d; "
                                    "this version understands up to %d). Please update MemberDesk."),

@@ -3,6 +3,7 @@
 // (wx_fixture.cpp); each test opens a real MainFrame on a fresh demo database and drives it with
 // wxUIActionSimulator and events, pumping the event loop until what it waits for is on screen.
 #include "domain/member.h"
+#include "gui/database_access.h"
 #include "gui/main_frame.h"
 #include "persistence/member_browser.h"
 #include "tests/support/test_database.h"
@@ -61,6 +62,9 @@ DialogRecorder& dialogs();
 /// wx assertion failures seen so far (each is also printed).
 int assertCount();
 
+/// How the tests' windows reach a database: the concrete store, as the executable's main() wires it.
+gui::DatabaseAccess testAccess();
+
 /// The wx wrappers of UTF-8 test data.
 inline wxString u8(const std::string& s) {
     return wxString::FromUTF8(s.c_str());
@@ -77,6 +81,8 @@ public:
     gui::MainFrame& frame() { return *m_frame; }
     /// Opens another frame on the same database (the fixture's is closed first if asked).
     void reopenFrame();
+    /// The test closed the fixture's frame itself (it was replaced by another window).
+    void forgetFrame() { m_frame = nullptr; }
 
     wxListCtrl& list();
     wxSearchCtrl& searchBox();

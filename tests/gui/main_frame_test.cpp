@@ -44,8 +44,7 @@ BOOST_AUTO_TEST_SUITE(main_frame)
 
 BOOST_AUTO_TEST_CASE(an_unreachable_database_is_reported_with_a_headline_and_the_technical_detail) {
     dialogs().reset();
-    auto* frame =
-        new gui::MainFrame(db::DatabaseUrl::parse("postgresql://nobody@127.0.0.1:1/none?connect_timeout=3"));
+    auto* frame = new gui::MainFrame(testAccess(), "postgresql://nobody@127.0.0.1:1/none?connect_timeout=3");
     frame->Show();
     BOOST_REQUIRE(pumpUntil([] { return !dialogs().shown.empty(); }));
     const auto shown = dialogs().shown.front();

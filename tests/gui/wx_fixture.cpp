@@ -7,6 +7,7 @@
 #include "persistence/demo_loader.h"
 #include "persistence/member_browser.h"
 #include "persistence/member_repository.h"
+#include "persistence/soci_data_store.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -80,6 +81,14 @@ struct WxApplication {
 BOOST_TEST_GLOBAL_FIXTURE(WxApplication);
 } // namespace
 
+gui::DatabaseAccess testAccess() {
+    gui::DatabaseAccess access;
+    access.open = [](const std::string& address) { return db::openDataStore(address); };
+    access.display = [](const std::string& address) { return db::DatabaseUrl::parse(address).display(); };
+    access.defaultAddress = [] { return db::DatabaseUrl::fromEnvironmentOrDefault().display(); };
+    return access;
+}
+
 int DialogRecorder::Enter(wxDialog* dialog) {
     Shown s{dialog->GetTitle(), {}, {}};
     if (auto* box = dynamic_cast<wxMessageDialog*>(dialog)) {
@@ -134,7 +143,7 @@ FrameFixture::~FrameFixture() {
 }
 
 void FrameFixture::openFrame() {
-    m_frame = new gui::MainFrame(database.url());
+    m_frame = new gui::MainFrame(testAccess(), database.urlText());
     m_frame->Show();
     m_frame->Raise();
     const wxString expected = gui::formatCount(members) + wxS(" members");

@@ -1,0 +1,51 @@
+#include "gui/messages.h"
+
+#include "gui/ui_helpers.h"
+
+#include <wx/intl.h>
+
+namespace md::gui {
+
+namespace {
+wxString p(const UserError& e, const char* name) {
+    return fromUtf8(e.param(name));
+}
+} // namespace
+
+UserMessage describeUserError(const UserError& e) {
+    const std::string& c = e.code();
+    if (c == "setting.unknown_key") {
+        const wxString s = p(e, "suggestion");
+        return {wxString::Format(_("There is no setting called “%s”."), p(e, "key")),
+                s.empty() ? wxString() : wxString::Format(_("Did you mean “%s”?"), s)};
+    }
+    if (c == "setting.invalid")
+        return {wxString::Format(_("“%s” is not a valid value for %s: %s."), p(e, "value"), p(e, "key"),
+                                 p(e, "reason")),
+                _("Nothing was changed.")};
+    if (c == "store.invalid")
+        return {wxString::Format(_("The store “%s” cannot be saved: %s."), p(e, "code"), p(e, "reason")), {}};
+    if (c == "store.exists")
+        return {wxString::Format(_("There is already a store with the code %s."), p(e, "code")),
+                _("Choose it in the list to change its name or city.")};
+    if (c == "store.not_found")
+        return {wxString::Format(_("There is no store with the code %s."), p(e, "code")),
+                _("Add it as a new store.")};
+    if (c == "member.invalid")
+        return {wxString::Format(_("Member %s cannot be saved: %s."), p(e, "card"), p(e, "reason")), {}};
+    if (c == "query.too_short")
+        return {wxString::Format(_("“%s” is too short to search."), p(e, "text")),
+                _("Type at least 4 digits, a name, a card number or an email address.")};
+    if (c == "database.not_initialised")
+        return {wxString::Format(_("The database %s has not been set up for MemberDesk."), p(e, "database")),
+                _("Ask your administrator to set it up, or open another database.")};
+    if (c == "database.needs_upgrade")
+        return {wxString::Format(_("The database %s needs an upgrade (schema %s to %s) before this version "
+                                   "of MemberDesk can use it."),
+                                 p(e, "database"), p(e, "current"), p(e, "supported")),
+                _("Open it again and agree to the upgrade, or ask your administrator to upgrade it.")};
+    if (c == "demo.not_empty") return {_("The demo data can only be loaded into an empty database."), {}};
+    return {fromUtf8(e.what()), {}};
+}
+
+} // namespace md::gui
