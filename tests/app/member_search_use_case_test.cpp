@@ -17,7 +17,7 @@ struct Fixture {
     std::unique_ptr<db::Database> check = tdb.open();
     db::SociDataStore store{tdb.open()};
     FixedClock clock{instant("2025-06-30T17:30:00Z")};
-    app::RequestContext ctx{Actor{"agent.li"}, &clock, "Asia/Shanghai"};
+    app::RequestContext ctx{Actor{"agent.li"}, &clock, app::loadTimeZone("Asia/Shanghai").value()};
     Fixture() {
         addStores(*check);
         for (int i = 0; i < 5; ++i) {
