@@ -9,6 +9,7 @@ namespace {
 
 ImportOptions withActor(const RequestContext& ctx, ImportOptions opt) {
     opt.actor = ctx.actor;
+    if (!opt.now) opt.now = ctx.now(); // dates "in the future" are judged by the context's clock
     return opt;
 }
 

@@ -103,6 +103,12 @@ std::optional<CsvRecord> CsvReader::next() {
         }
     };
     auto finish = [&] {
+        if (!rec.error.empty()) {
+            std::size_t len = off;
+            while (len > 0 && (m_buf[m_pos + len - 1] == '\n' || m_buf[m_pos + len - 1] == '\r'))
+                --len;
+            rec.raw.assign(m_buf, m_pos, len);
+        }
         m_pos += off;
         return std::optional<CsvRecord>(std::move(rec));
     };

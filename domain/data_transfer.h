@@ -3,10 +3,13 @@
 // in app/ pass these to the DataStore; persistence does the loading.
 #include "actor.h"
 #include "progress.h"
+#include "time.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace md {
 
@@ -17,7 +20,16 @@ struct ImportOptions {
     ProgressFn progress; ///< may be empty; return false to cancel (then md::Cancelled is thrown)
     /// Who imports (audit and events); the connection's own user when empty.
     std::optional<Actor> actor;
+    /// The time of the import (the RequestContext's clock): consent times, the default join date and
+    /// the "not in the future" checks. The system clock when empty.
+    std::optional<Timestamp> now;
+    /// Header columns the import does not know but the person said to skip ("--ignore-columns"); any
+    /// other unknown column refuses the file, so a misspelled header never loses data silently.
+    std::vector<std::string> ignoreColumns;
 };
+
+/// Upsert: a cell holding exactly this clears the stored value; an empty cell keeps it.
+inline constexpr const char* kClearMarker = "<clear>";
 
 struct ImportReport {
     std::uint64_t records = 0;  ///< data records read (header excluded)

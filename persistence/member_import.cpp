@@ -31,15 +31,18 @@ struct PendingMember {
 class MemberImporter {
 public:
     MemberImporter(Database& db, const std::filesystem::path& file, const ImportOptions& opt)
-        : m_db(db), m_opt(opt), m_session(file, opt.progress, "Importing members") {
+        : m_db(db), m_opt(opt), m_session(file, opt.progress, "Importing members", databaseFiles(db)) {
         m_session.requireColumns({"card_no", "name"});
         m_session.requireAnyColumn({"phone", "email"});
+        m_session.requireKnownColumns({"card_no", "name", "phone", "email", "birthday", "gender", "join_date",
+                                       "store", "email_consent", "sms_consent", "status"},
+                                      opt.ignoreColumns);
     }
 
     ImportReport run() {
         soci::session& sql = m_db.sql();
         WriteTransaction tr(m_db);
-        m_now = nowUtc();
+        m_now = m_opt.now ? *m_opt.now : nowUtc();
         m_nowText = formatTimestamp(m_now);
         m_parser.emplace(m_session, loadStoreCodes(m_db), m_now);
         int anyMember = 0;

@@ -68,8 +68,11 @@ std::unordered_map<std::string, std::int64_t> loadMemberIds(Database& db) {
 class TransactionImporter {
 public:
     TransactionImporter(Database& db, const std::filesystem::path& file, const ImportOptions& opt)
-        : m_db(db), m_opt(opt), m_session(file, opt.progress, "Importing transactions") {
+        : m_db(db), m_opt(opt), m_session(file, opt.progress, "Importing transactions", databaseFiles(db)) {
         m_session.requireColumns({"order_id", "card_no", "store", "occurred_at", "amount"});
+        m_session.requireKnownColumns({"order_id", "card_no", "store", "channel", "occurred_at", "amount",
+                                       "currency", "kind", "items", "category"},
+                                      opt.ignoreColumns);
     }
 
     ImportReport run() {
@@ -79,10 +82,11 @@ public:
         if (m_db.backend() == Backend::Postgresql)
             m_db.sql() << "LOCK TABLE transactions IN SHARE ROW EXCLUSIVE MODE";
         const std::int64_t lastBefore = maxId(m_db, "transactions");
-        m_nowText = formatTimestamp(nowUtc());
+        const Timestamp now = m_opt.now ? *m_opt.now : nowUtc();
+        m_nowText = formatTimestamp(now);
         m_session.progress("Loading members", 0, 0);
         const auto members = loadMemberIds(m_db);
-        TransactionLineParser parser(m_session, members, loadStoreCodes(m_db));
+        TransactionLineParser parser(m_session, members, loadStoreCodes(m_db), now);
         int anyTransaction = 0;
         m_db.sql() << "SELECT COUNT(*) FROM (SELECT 1 FROM transactions LIMIT 1) x",
             soci::into(anyTransaction);

@@ -22,16 +22,18 @@ struct ParsedTransaction {
 
 class TransactionLineParser {
 public:
-    /// members: card number -> member id; stores: upper-cased code -> code as stored.
+    /// members: card number -> member id; stores: upper-cased code -> code as stored; now: the latest
+    /// plausible purchase time is a day after it (clocks of tills drift; time zones differ).
     TransactionLineParser(const ImportSession& session,
                           const std::unordered_map<std::string, std::int64_t>& members,
-                          std::unordered_map<std::string, std::string> stores);
+                          std::unordered_map<std::string, std::string> stores, Timestamp now);
     Expected<ParsedTransaction> parse(const CsvRecord& r) const;
 
 private:
     const ImportSession& m_session;
     const std::unordered_map<std::string, std::int64_t>& m_members;
     std::unordered_map<std::string, std::string> m_stores;
+    Timestamp m_now;
     int m_order, m_card, m_store, m_channel, m_occurred, m_amount, m_currency, m_kind, m_items, m_category;
 };
 
