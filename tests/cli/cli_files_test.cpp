@@ -7,6 +7,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <regex>
 #include <sstream>
 
 #include <sys/stat.h>
@@ -168,6 +169,21 @@ BOOST_AUTO_TEST_CASE(a_libpq_keyword_string_is_postgresql_and_its_password_is_ne
         BOOST_TEST(!fs::exists(conninfo));
         std::error_code ec;
         fs::remove(conninfo, ec);
+    }
+    // On a real server it connects: the same database as the URL, the password still never shown.
+    InitialisedDatabase db;
+    std::smatch m;
+    const std::string url = db.urlText();
+    if (db.isPostgres()) {
+        BOOST_REQUIRE(std::regex_match(url, m, std::regex(R"(postgresql://([^@:/]+)@([^:/]+):(\d+)/(\w+))")));
+        const std::string keywords = "host=" + m[2].str() + " port=" + m[3].str() + " dbname=" + m[4].str() +
+                                     " user=" + m[1].str() + " password=s3cr3t";
+        const auto init = runCli({"--db", keywords, "init"});
+        BOOST_TEST(init.exitCode == 0, describe(init));
+        BOOST_TEST(contains(init.out, "password=***"), describe(init));
+        BOOST_TEST(!contains(init.out + init.err, "s3cr3t"), describe(init));
+        const auto found = runCli({"--db", keywords, "find", "13800138000"});
+        BOOST_TEST(found.exitCode == 1, describe(found)); // connected, nobody there
     }
     // A quoted password with a space is masked whole.
     const auto quoted =
