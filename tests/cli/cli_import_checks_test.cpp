@@ -213,6 +213,16 @@ BOOST_FIXTURE_TEST_CASE(the_rejects_file_keeps_a_malformed_line_whole, OneMember
     const std::string rejects = readFile(file + ".rejects.csv");
     BOOST_TEST(contains(rejects, md::csvField(broken)), rejects);
     BOOST_TEST(runOn(db, {"show", "MD50000008"}).exitCode == 0);
+
+    // A line over the 8 MiB limit comes back whole too.
+    const std::string huge =
+        "MD50000006," + std::string(9 * 1024 * 1024, 'x') + ",13900000006,,,,2024-01-15,,0,0";
+    const std::string big = writeScratch(db, "huge.csv", membersCsv({huge}));
+    const auto h = runOn(db, {"import", "members", big});
+    BOOST_TEST(h.exitCode == 3, describe(h));
+    const std::string hugeRejects = readFile(big + ".rejects.csv");
+    BOOST_TEST(contains(hugeRejects, "longer than 8 MiB"));
+    BOOST_TEST(contains(hugeRejects, "," + md::csvField(huge) + "\n"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
