@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <tuple>
+#include <utility>
 
 namespace md::db {
 
@@ -147,6 +148,19 @@ Member MemberLineParser::applyTo(const Member& stored, const ParsedMember& p) co
         after.emailConsent = stored.emailConsent;
     if (keep(ParsedMember::kSmsConsent) || after.smsConsent.granted == stored.smsConsent.granted)
         after.smsConsent = stored.smsConsent;
+    // A stored value no one could read stays marked while the line leaves it alone (so an unchanged
+    // line is no change); a value the line gives replaces it.
+    after.unreadable = stored.unreadable;
+    const std::pair<unsigned, const char*> marks[] = {{ParsedMember::kPhone, "phone"},
+                                                      {ParsedMember::kEmail, "email"},
+                                                      {ParsedMember::kBirthday, "birthday"},
+                                                      {ParsedMember::kGender, "gender"},
+                                                      {ParsedMember::kStatus, "status"}};
+    for (const auto& [bit, name] : marks)
+        if (!keep(bit)) after.unreadable.erase(name);
+    if (p.joinDateGiven) after.unreadable.erase("join_date");
+    if (after.emailConsent != stored.emailConsent) after.unreadable.erase("email_consent_at");
+    if (after.smsConsent != stored.smsConsent) after.unreadable.erase("sms_consent_at");
     if (after != stored) after.version = stored.version + 1;
     return after;
 }

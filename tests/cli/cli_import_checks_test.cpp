@@ -115,6 +115,16 @@ BOOST_FIXTURE_TEST_CASE(a_stored_value_no_reader_can_parse_is_shown_marked_not_a
     BOOST_TEST(contains(json.out, "\"occurred_at\": \"+10000-01-01T04:00:00Z\""), describe(json));
     const auto found = runOn(db, {"find", "13800138000"});
     BOOST_TEST(found.exitCode == 0, describe(found));
+
+    // An upsert line that leaves those fields empty changes nothing: the stored text is not lost.
+    const auto same =
+        runOn(db, {"import", "members",
+                   writeScratch(db, "same.csv", membersCsv({"MD50000001,王芳,13800138000,,,,,,,"})), "--mode",
+                   "upsert"});
+    BOOST_TEST(same.exitCode == 0, describe(same));
+    const auto after = show();
+    BOOST_TEST(contains(after.out, "[unreadable stored value \"+10000-01-01\"]"), describe(after));
+    BOOST_TEST(contains(after.out, "[unreadable stored value \"soon\"]"), describe(after));
 }
 
 BOOST_FIXTURE_TEST_CASE(a_misspelled_or_repeated_header_column_refuses_the_file_naming_it, OneMember) {
