@@ -27,35 +27,15 @@ constexpr std::string_view kAcceptedForms =
 // The keywords of a libpq connection string; text starting with "keyword=" is one, never a file name
 // (which would put the password into the name of a new SQLite file).
 bool startsWithLibpqKeyword(std::string_view text) {
-    static constexpr std::string_view keywords[] = {"host",
-                                                    "hostaddr",
-                                                    "port",
-                                                    "dbname",
-                                                    "user",
-                                                    "password",
-                                                    "passfile",
-                                                    "connect_timeout",
-                                                    "options",
-                                                    "sslmode",
-                                                    "sslcert",
-                                                    "sslkey",
-                                                    "sslrootcert",
-                                                    "service",
-                                                    "target_session_attrs",
-                                                    "application_name",
-                                                    "client_encoding",
-                                                    "gssencmode",
-                                                    "krbsrvname",
-                                                    "requiressl",
-                                                    "sslcrl",
-                                                    "channel_binding",
-                                                    "keepalives"};
+    static constexpr std::string_view kKeywords =
+        " host hostaddr port dbname user password passfile connect_timeout options sslmode sslcert sslkey "
+        "sslrootcert sslcrl service target_session_attrs application_name client_encoding gssencmode "
+        "krbsrvname requiressl channel_binding keepalives ";
     const auto eq = text.find('=');
     if (eq == std::string_view::npos) return false;
     const auto key = md::text::trim(text.substr(0, eq));
-    for (auto k : keywords)
-        if (key == k) return true;
-    return false;
+    return !key.empty() && key.find(' ') == std::string_view::npos &&
+           kKeywords.find(" " + std::string(key) + " ") != std::string_view::npos;
 }
 
 // Masks every password: URL userinfo (scheme://user:secret@host), ?password=... and the conninfo
