@@ -11,7 +11,7 @@ namespace {
 
 ImportOptions withActor(const RequestContext& ctx, ImportOptions opt) {
     opt.actor = ctx.actor;
-    opt.now = ctx.now();
+    if (!opt.now) opt.now = ctx.now(); // dates "in the future" are judged by the context's clock
     opt.zone = ctx.zone;
     return opt;
 }

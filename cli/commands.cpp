@@ -6,7 +6,9 @@
 #include "domain/errors.h"
 #include "domain/user_error.h"
 
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 
@@ -29,12 +31,26 @@ const std::vector<Command>& commands() {
          runDemo,
          "load a generated demo programme (stores, members, transactions) into an empty database;\n"
          "      --if-empty: do nothing (exit 0) when the database already has members"},
-        {{"import", "import stores|members|transactions FILE [--mode insert|upsert]", {"--mode"}, {}, 2, 2},
+        {{"import",
+          "import stores|members|transactions FILE [--mode insert|upsert] [--ignore-columns A,B]",
+          {"--mode", "--ignore-columns"},
+          {},
+          2,
+          2},
          runImport,
-         "import a CSV file; bad lines go to FILE.rejects.csv, good lines all-or-nothing"},
-        {{"export", "export members [--out FILE]", {"--out"}, {}, 1, 1},
+         "import a CSV file; bad lines go to FILE.rejects.csv, good lines all-or-nothing;\n"
+         "      --ignore-columns: header columns to skip (any other unknown column refuses the file)"},
+        {{"export",
+          "export members [--out FILE] [--spreadsheet-safe]",
+          {"--out"},
+          {"--spreadsheet-safe"},
+          1,
+          1},
          runExport,
-         "write members as CSV in the import format (stdout unless --out)"},
+         "write members as CSV in the import format (stdout unless --out); --out never replaces the\n"
+         "      database, a device or a folder; --spreadsheet-safe puts ' before cells starting with\n"
+         "      = + - @ so a spreadsheet does not run them as formulas (the file then no longer\n"
+         "      round-trips exactly)"},
         {{"find", "find QUERY [--limit N] [--json]", {"--limit"}, {"--json"}, 1, any},
          runFind,
          "find members by phone, last digits, card number, name prefix or email"},
@@ -71,7 +87,8 @@ std::string helpText() {
         s << "  " << c.spec.usage << "\n      " << c.summary << "\n";
     s << "\n"
       << "Options:\n"
-      << "  --db URL      the database: sqlite:PATH, a plain file path, or postgresql://user@host:port/db\n"
+      << "  --db URL      the database: sqlite:PATH, a plain file path, postgresql://user@host:port/db\n"
+      << "                or a libpq keyword string \"host=H dbname=D user=U\" (passwords are shown as ***)\n"
       << "                (default: $MEMBERDESK_DB, else sqlite:$XDG_DATA_HOME/memberdesk/memberdesk.db)\n"
       << "  -h, --help    show this help\n"
       << "  --version     show the program and schema versions\n"
@@ -85,6 +102,12 @@ std::string helpText() {
       << "  members       card_no,name,phone,email,birthday,gender,join_date,store,email_consent,\n"
       << "                sms_consent[,status]   (card_no, name and phone or email required)\n"
       << "  transactions  order_id,card_no,store,channel,occurred_at,amount,currency,kind,items,category\n"
+      << "A header column the import does not know (a misspelling such as emial) refuses the file; name\n"
+      << "columns to skip with --ignore-columns. Dates must be plausible: birthdays and join dates from\n"
+      << "1900 to today, occurred_at from 1990 to a day from now.\n"
+      << "--mode upsert updates members already stored: an empty cell keeps the stored value; write\n"
+      << "<clear> in a cell to remove the value (phone, email, birthday, gender, store; a consent\n"
+      << "cell with <clear> records it as refused). A purchase amount may be 0 (paid with points).\n"
       << "occurred_at is ISO 8601; a time without an offset (2024-03-01 18:15) is read in the programme's\n"
       << "time zone (config get timezone; default Asia/Shanghai). An empty join_date is today there.\n"
       << "\n"
@@ -104,6 +127,15 @@ std::string helpText() {
       << "  3    import finished but some lines were rejected (see FILE.rejects.csv)\n"
       << "  130  cancelled with Ctrl-C; nothing was changed\n";
     return s.str();
+}
+
+void requireWritten(std::ostream& out, const std::string& what) {
+    errno = 0;
+    out.flush();
+    if (out) return;
+    const int error = errno;
+    throw CliError("writing " + what + " failed: " + (error ? std::strerror(error) : "write error"),
+                   "check that the disk has space and the output is still open", {});
 }
 
 namespace {
@@ -152,7 +184,7 @@ std::unique_ptr<DataStore> Context::openForReading() {
         throw CliError("there is no database at " + *target.embeddedPath,
                        "create it with: " + initCommandFor(target));
 
-    auto store = target.open();
+    auto store = target.openReadOnly ? target.openReadOnly() : target.open();
     const SchemaStatus s = store->schemaStatus();
     if (s.tooNew()) throw SchemaTooNew(s.current, s.supported);
     if (s.current == 0)

@@ -48,6 +48,9 @@ struct DatabaseTarget {
     std::string display;                              ///< the address with any password masked
     std::optional<std::string> embeddedPath;          ///< the SQLite file, for a database on this PC
     std::function<std::unique_ptr<DataStore>()> open; ///< connects; throws DatabaseUnavailable
+    /// Connects for reading only (an embedded database is opened read-only, so one in a read-only
+    /// folder can be read); empty: open is used.
+    std::function<std::unique_ptr<DataStore>()> openReadOnly;
 };
 
 struct Context {
@@ -89,6 +92,10 @@ int runMigrate(Context& ctx, const Args& args);
 int runConfig(Context& ctx, const Args& args);
 int runStore(Context& ctx, const Args& args);
 int runRebuild(Context& ctx, const Args& args);
+
+/// Flushes out and throws CliError "writing WHAT failed: REASON" when any write to it failed (a full
+/// disk, a closed pipe): output that did not arrive must never end in exit 0.
+void requireWritten(std::ostream& out, const std::string& what);
 
 /// The full --help text.
 std::string helpText();

@@ -3,9 +3,10 @@
 #include "cli/commands.h"
 #include "cli/progress_line.h"
 #include "domain/errors.h"
+#include "domain/safe_output.h"
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 namespace md::cli {
 
@@ -34,6 +35,14 @@ int runImport(Context& ctx, const Args& args) {
     const std::filesystem::path file = args.positional()[1];
     ImportOptions opt;
     opt.mode = parseMode(args);
+    if (const auto ignore = args.value("--ignore-columns")) {
+        std::size_t start = 0;
+        while (start <= ignore->size()) {
+            const auto end = std::min(ignore->find(',', start), ignore->size());
+            if (end > start) opt.ignoreColumns.push_back(ignore->substr(start, end - start));
+            start = end + 1;
+        }
+    }
     // Checked here so a typo is a one-line message, before any connection or migration.
     if (!std::filesystem::is_regular_file(file))
         throw CliError("cannot read " + file.string() + ": no such file", {}, {});
@@ -84,31 +93,28 @@ int runExport(Context& ctx, const Args& args) {
     installInterruptHandler(); // Ctrl-C stops the export cleanly (md::Cancelled, exit 130)
     std::uint64_t exported = 0;
     ProgressLine progress(ctx.err, ctx.stderrIsTerminal);
+    ExportOptions exportOptions{progress.callback(), args.flag("--spreadsheet-safe")};
     if (!outPath) {
-        exported = app::exportMembers(ctx.request, *database, ctx.out, {progress.callback()});
-        ctx.out.flush();
+        exported = app::exportMembers(ctx.request, *database, ctx.out, exportOptions);
         progress.finish();
+        requireWritten(ctx.out, "the export to standard output");
         ctx.err << "Exported " << groupThousands(exported) << " members\n";
         return kOk;
     }
-    // Write next to the target and rename when complete, so a failed or cancelled export never
-    // leaves a half-written file under the name the user asked for.
+    // Written under a fresh temporary name next to the target and renamed when complete, so a failed
+    // or cancelled export never leaves a half-written file under the name the user asked for; the
+    // database's own files and anything that is not a regular file are refused.
     const std::filesystem::path target = *outPath;
-    std::filesystem::path partial = target;
-    partial += ".partial";
+    std::vector<std::filesystem::path> keep;
+    if (ctx.target.embeddedPath) keep = sqliteFiles(*ctx.target.embeddedPath);
     try {
-        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-        if (!file) throw CliError("cannot write " + partial.string());
-        exported = app::exportMembers(ctx.request, *database, file, {progress.callback()});
-        file.flush();
-        if (!file) throw CliError("writing " + target.string() + " failed (disk full?)");
+        SafeOutputFile file(target, keep);
+        exported = app::exportMembers(ctx.request, *database, file.stream(), exportOptions);
+        file.commit();
     } catch (...) {
         progress.finish();
-        std::error_code ec;
-        std::filesystem::remove(partial, ec);
         throw;
     }
-    std::filesystem::rename(partial, target);
     progress.finish();
     ctx.err << "Exported " << groupThousands(exported) << " members to " << target.string() << '\n';
     return kOk;

@@ -9,8 +9,19 @@ std::string jsonQuoted(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
     out.push_back('"');
-    for (const char ch : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
         const auto c = static_cast<unsigned char>(ch);
+        // C1 controls (U+0080..U+009F, UTF-8 C2 80..C2 9F) are legal in JSON strings, but a terminal
+        // showing the JSON may act on them (CSI): escape them like C0.
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0 &&
+            static_cast<unsigned char>(s[i + 1]) >= 0x80) {
+            const auto c1 = static_cast<unsigned char>(s[++i]);
+            out += "\\u00";
+            out.push_back(hex[c1 >> 4]);
+            out.push_back(hex[c1 & 0xf]);
+            continue;
+        }
         switch (c) {
         case '"':
             out += "\\\"";

@@ -80,10 +80,14 @@ int run(int argc, char** argv, const md::db::DatabaseUrl*& urlOut, md::db::Datab
     DatabaseTarget target{urlStorage.display(),
                           urlStorage.backend == md::db::Backend::Sqlite ? std::optional(urlStorage.path)
                                                                         : std::nullopt,
-                          [url = urlStorage] { return std::make_unique<md::db::SociDataStore>(url); }};
+                          [url = urlStorage] { return std::make_unique<md::db::SociDataStore>(url); },
+                          [url = urlStorage]() mutable {
+                              url.readOnly = true;
+                              return std::make_unique<md::db::SociDataStore>(url);
+                          }};
     Context ctx{std::move(target), std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1};
     const int code = cmd->run(ctx, args);
-    std::cout.flush();
+    requireWritten(std::cout, "the output"); // a full disk or closed pipe is never exit 0
     return code;
 }
 

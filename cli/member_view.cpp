@@ -47,7 +47,22 @@ void line(std::ostream& out, std::string_view label, const std::string& value) {
     out << "  " << label;
     for (std::size_t w = displayWidth(label); w < 16; ++w)
         out << ' ';
-    out << (value.empty() ? "-" : value) << '\n';
+    out << (value.empty() ? "-" : terminalSafe(value)) << '\n';
+}
+
+// The value as read, or the stored text marked as unreadable (the field was left empty on reading).
+std::string orUnreadable(const std::map<std::string, std::string>& unreadable, const std::string& field,
+                         const std::string& value) {
+    const auto it = unreadable.find(field);
+    return it == unreadable.end() ? value : "[unreadable stored value \"" + it->second + "\"]";
+}
+
+void unreadableJson(JsonWriter& j, const std::map<std::string, std::string>& unreadable) {
+    if (unreadable.empty()) return;
+    j.key("unreadable").beginObject();
+    for (const auto& [field, text] : unreadable)
+        j.field(field, text);
+    j.endObject();
 }
 
 } // namespace
@@ -74,6 +89,7 @@ void printMemberJson(std::ostream& out, const MemberView& v) {
         .field("home_store_name", v.homeStoreName)
         .field("status", toCode(m.status))
         .field("version", m.version);
+    unreadableJson(j, m.unreadable);
     j.key("consent").beginObject();
     consentJson(j, "email", m.emailConsent);
     consentJson(j, "sms", m.smsConsent);
@@ -99,25 +115,27 @@ void printMemberJson(std::ostream& out, const MemberView& v) {
             .field("amount_minor", t.amount.minor())
             .field("currency", t.amount.currency())
             .field("items", t.items)
-            .field("category", t.category)
-            .endObject();
+            .field("category", t.category);
+        unreadableJson(j, t.unreadable);
+        j.endObject();
     }
     j.endArray().endObject().finish();
 }
 
 void printMemberText(std::ostream& out, const MemberView& v) {
     const Member& m = v.member;
-    out << m.name << "  (card " << m.card.str() << ")\n";
-    line(out, "Phone", m.phone ? m.phone->display() : "");
-    line(out, "Email", m.email ? m.email->str() : "");
-    line(out, "Birthday", m.birthday ? formatDate(*m.birthday) : "");
-    line(out, "Gender", genderText(m.gender));
-    line(out, "Joined", formatDate(m.joinDate));
+    const auto& bad = m.unreadable;
+    out << terminalSafe(m.name) << "  (card " << m.card.str() << ")\n";
+    line(out, "Phone", orUnreadable(bad, "phone", m.phone ? m.phone->display() : ""));
+    line(out, "Email", orUnreadable(bad, "email", m.email ? m.email->str() : ""));
+    line(out, "Birthday", orUnreadable(bad, "birthday", m.birthday ? formatDate(*m.birthday) : ""));
+    line(out, "Gender", orUnreadable(bad, "gender", genderText(m.gender)));
+    line(out, "Joined", orUnreadable(bad, "join_date", formatDate(m.joinDate)));
     line(out, "Home store", v.homeStoreName.empty() ? m.homeStore : m.homeStore + " " + v.homeStoreName);
-    line(out, "Status", toCode(m.status));
+    line(out, "Status", orUnreadable(bad, "status", toCode(m.status)));
     out << "Consent\n";
-    line(out, "Email", consentText(m.emailConsent));
-    line(out, "SMS", consentText(m.smsConsent));
+    line(out, "Email", orUnreadable(bad, "email_consent_at", consentText(m.emailConsent)));
+    line(out, "SMS", orUnreadable(bad, "sms_consent_at", consentText(m.smsConsent)));
     out << "Totals (refunds netted)\n";
     line(out, "Orders", std::to_string(v.totals.orders));
     line(out, "Revenue", v.totals.revenue.format());
@@ -139,8 +157,10 @@ void printMemberText(std::ostream& out, const MemberView& v) {
                  {"Amount", A::Right}});
     for (const auto& tx : v.recent) {
         const std::string amount = (tx.kind == TransactionKind::Refund ? "-" : "") + tx.amount.format();
-        t.addRow({formatTimestamp(tx.occurredAt), tx.orderId, tx.storeCode, toCode(tx.channel),
-                  toCode(tx.kind), std::to_string(tx.items), tx.category, amount});
+        const auto& bad = tx.unreadable;
+        t.addRow({orUnreadable(bad, "occurred_at", formatTimestamp(tx.occurredAt)), tx.orderId, tx.storeCode,
+                  orUnreadable(bad, "channel", toCode(tx.channel)),
+                  orUnreadable(bad, "kind", toCode(tx.kind)), std::to_string(tx.items), tx.category, amount});
     }
     t.print(out);
 }

@@ -38,6 +38,10 @@ Message describe(const UserError& e) {
                     " but this program needs " + e.param("supported"),
                 std::string("upgrade it with: ") + kProgramName + " --db '" + e.param("database") +
                     "' migrate"};
+    if (c == "file.unsafe_target")
+        return {"refusing to write " + e.param("path") + ": " + e.param("reason"),
+                "choose another file name; nothing was written"};
+    if (c == "file.cannot_write") return {"cannot write " + e.param("path") + ": " + e.param("reason"), {}};
     return {e.what(), {}};
 }
 

@@ -35,8 +35,57 @@ std::size_t displayWidth(std::string_view s) {
     return width;
 }
 
+std::string terminalSafe(std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(s.size());
+    const auto hex = [&](const char* prefix, unsigned value, int digits) {
+        out += prefix;
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4)
+            out += kHex[(value >> shift) & 0xF];
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            if (b == '\\')
+                out += "\\\\";
+            else if (b == '\n')
+                out += "\\n";
+            else if (b == '\r')
+                out += "\\r";
+            else if (b == '\t')
+                out += "\\t";
+            else if (b < 0x20 || b == 0x7F)
+                hex("\\x", b, 2); // ESC, BEL, ...: a terminal would act on them
+            else
+                out += static_cast<char>(b);
+            ++i;
+            continue;
+        }
+        const std::size_t len = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+        bool valid = len > 0 && i + len <= s.size();
+        for (std::size_t k = 1; valid && k < len; ++k)
+            valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+        if (!valid) {
+            hex("\\x", b, 2);
+            ++i;
+            continue;
+        }
+        // C1 controls (U+0080..U+009F, e.g. CSI U+009B) are two bytes: C2 80..C2 9F.
+        if (len == 2 && b == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+            hex("\\u", static_cast<unsigned char>(s[i + 1]), 4);
+        } else {
+            out.append(s, i, len);
+        }
+        i += len;
+    }
+    return out;
+}
+
 void TextTable::addRow(std::vector<std::string> cells) {
     if (cells.size() != m_columns.size()) throw std::logic_error("TextTable: wrong number of cells");
+    for (auto& c : cells)
+        c = terminalSafe(c);
     m_rows.push_back(std::move(cells));
 }
 

@@ -88,7 +88,9 @@ std::optional<CsvRecord> CsvReader::next() {
         if (at(off++) == '\r' && avail(off) && at(off) == '\n') ++off;
         ++m_line;
     };
+    bool unsplit = false; // the record could not be split into fields: keep its text
     auto skipToNextLine = [&] {
+        unsplit = true;
         for (;;) {
             if (!avail(off)) return;
             const char* b = m_buf.data() + m_pos + off;
@@ -103,6 +105,12 @@ std::optional<CsvRecord> CsvReader::next() {
         }
     };
     auto finish = [&] {
+        if (unsplit) {
+            std::size_t len = off;
+            while (len > 0 && (m_buf[m_pos + len - 1] == '\n' || m_buf[m_pos + len - 1] == '\r'))
+                --len;
+            rec.raw.assign(m_buf, m_pos, len);
+        }
         m_pos += off;
         return std::optional<CsvRecord>(std::move(rec));
     };

@@ -17,6 +17,8 @@ struct CsvRecord {
     std::size_t line = 0; ///< 1-based physical line the record starts on
     std::string error;    ///< non-empty when the record is malformed: "invalid UTF-8 in field 3",
                           ///< "unterminated quoted field", "stray quote in unquoted field 2"
+    std::string raw;      ///< when the record could not be split into fields (unterminated quote,
+                          ///< over-long line): its text exactly as in the file, without the line end
 };
 
 class CsvReader {

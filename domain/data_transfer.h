@@ -5,6 +5,7 @@
 #include "member.h"
 #include "progress.h"
 #include "store.h"
+#include "time.h"
 #include "time_zone.h"
 #include "transaction.h"
 
@@ -12,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace md {
@@ -23,11 +25,18 @@ struct ImportOptions {
     ProgressFn progress; ///< may be empty; return false to cancel (then md::Cancelled is thrown)
     /// Who imports (audit and events); the connection's own user when empty.
     std::optional<Actor> actor;
-    /// The request's clock reading: consent times, the join date default, plausibility limits.
+    /// The time of the import (the RequestContext's clock): consent times, the default join date and
+    /// the "not in the future" checks. The system clock when empty.
     std::optional<Timestamp> now;
     /// The programme's zone: naive timestamps are read in it and "today" is its date.
     TimeZone zone = TimeZone::utc();
+    /// Header columns the import does not know but the person said to skip ("--ignore-columns"); any
+    /// other unknown column refuses the file, so a misspelled header never loses data silently.
+    std::vector<std::string> ignoreColumns;
 };
+
+/// Upsert: a cell holding exactly this clears the stored value; an empty cell keeps it.
+inline constexpr const char* kClearMarker = "<clear>";
 
 struct ImportReport {
     std::uint64_t records = 0;  ///< data records read (header excluded)

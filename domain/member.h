@@ -7,6 +7,7 @@
 #include "time.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -45,6 +46,9 @@ struct Member {
     Consent emailConsent;
     Consent smsConsent;
     std::int64_t version = 0; ///< optimistic lock: bumped by every save
+    /// Stored values this program cannot read (field -> stored text), left empty above: the member
+    /// is shown with them marked instead of not at all.
+    std::map<std::string, std::string> unreadable;
     bool operator==(const Member&) const = default;
 };
 

@@ -4,6 +4,7 @@
 #include "time.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace md {
@@ -23,10 +24,15 @@ struct Transaction {
     std::string storeCode; ///< the store's code
     SalesChannel channel = SalesChannel::Store;
     Timestamp occurredAt{};
-    Money amount; ///< positive; a refund's amount is positive and its kind says it is a refund
+    /// Zero or more (zero: an order paid with points or vouchers); a refund's amount is positive too,
+    /// its kind says it is a refund.
+    Money amount;
     TransactionKind kind = TransactionKind::Purchase;
     int items = 1;
     std::string category;
+    /// Stored values this program cannot read (field -> stored text), left at their defaults above:
+    /// shown marked rather than making the member unviewable.
+    std::map<std::string, std::string> unreadable;
     bool operator==(const Transaction&) const = default;
 };
 

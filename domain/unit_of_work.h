@@ -38,6 +38,9 @@ public:
 
 struct ExportOptions {
     ProgressFn progress;
+    /// Cells starting with = + - @ get a leading ' so a spreadsheet shows them instead of running
+    /// them as formulas. Off by default: the export is the import format and must round-trip exactly.
+    bool spreadsheetSafe = false;
 };
 
 /// Schema state, so a front end can ask before upgrading a shared database.

@@ -28,6 +28,8 @@ ImportReport importTransactions(Database& db, const std::filesystem::path& file,
 ImportReport importStores(Database& db, const std::filesystem::path& file, const ImportOptions& opt);
 
 /// Members in the import format, ordered by card number, so export -> import -> export is identical.
-std::uint64_t exportMembers(Database& db, std::ostream& out, const ProgressFn& progress = {});
+/// With spreadsheetSafe, cells starting with = + - @ are prefixed with ' (see md::ExportOptions).
+std::uint64_t exportMembers(Database& db, std::ostream& out, const ProgressFn& progress = {},
+                            bool spreadsheetSafe = false);
 
 } // namespace md::db

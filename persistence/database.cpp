@@ -21,7 +21,55 @@ namespace md::db {
 namespace {
 
 constexpr std::string_view kAcceptedForms =
-    "expected sqlite:PATH, a file path, or a postgresql://user@host/dbname URL";
+    "expected sqlite:PATH, a file path, a postgresql://user@host/dbname URL or a libpq keyword string "
+    "such as \"host=db1 dbname=crm user=agent\"";
+
+// The keywords of a libpq connection string; text starting with "keyword=" is one, never a file name
+// (which would put the password into the name of a new SQLite file).
+bool startsWithLibpqKeyword(std::string_view text) {
+    static constexpr std::string_view kKeywords =
+        " host hostaddr port dbname user password passfile connect_timeout options sslmode sslcert sslkey "
+        "sslrootcert sslcrl service target_session_attrs application_name client_encoding gssencmode "
+        "krbsrvname requiressl channel_binding keepalives ";
+    const auto eq = text.find('=');
+    if (eq == std::string_view::npos) return false;
+    const auto key = md::text::trim(text.substr(0, eq));
+    return !key.empty() && key.find(' ') == std::string_view::npos &&
+           kKeywords.find(" " + std::string(key) + " ") != std::string_view::npos;
+}
+
+// Masks every password: URL userinfo (scheme://user:secret@host), ?password=... and the conninfo
+// keyword password=... (quoted values included).
+std::string maskPasswords(std::string out) {
+    if (auto scheme = out.find("://"); scheme != std::string::npos) {
+        const auto start = scheme + 3;
+        const auto end = out.find_first_of("/?", start);
+        const auto at = out.rfind('@', end == std::string::npos ? out.size() : end);
+        if (at != std::string::npos && at > start) {
+            const auto colon = out.find(':', start);
+            if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+        }
+    }
+    for (auto pos = out.find("password"); pos != std::string::npos; pos = out.find("password", pos + 1)) {
+        auto valueStart = pos + 8;
+        while (valueStart < out.size() && out[valueStart] == ' ')
+            ++valueStart;
+        if (valueStart >= out.size() || out[valueStart] != '=') continue;
+        ++valueStart;
+        while (valueStart < out.size() && out[valueStart] == ' ')
+            ++valueStart;
+        std::size_t valueEnd = valueStart;
+        if (valueEnd < out.size() && out[valueEnd] == '\'') {
+            for (++valueEnd; valueEnd < out.size() && out[valueEnd] != '\''; ++valueEnd)
+                if (out[valueEnd] == '\\') ++valueEnd;
+            valueEnd = std::min(valueEnd + 1, out.size());
+        } else {
+            valueEnd = std::min(out.find_first_of("& ", valueStart), out.size());
+        }
+        out.replace(valueStart, valueEnd - valueStart, "***");
+    }
+    return out;
+}
 
 // SQLite waits this long for another writer (a second window, the CLI) before reporting "busy".
 constexpr int kBusyTimeoutSeconds = 10;
@@ -53,10 +101,43 @@ std::string withQuietNotices(const std::string& conninfo) {
     return conninfo + " options='-c client_min_messages=warning'";
 }
 
-void configureSqlite(Database& db) {
+// Whether a read-only connection can read (a WAL database in a read-only folder cannot).
+bool readableInPlace(soci::session& sql) {
+    try {
+        int n = 0;
+        sql << "SELECT COUNT(*) FROM sqlite_master", soci::into(n);
+        return true;
+    } catch (const soci::soci_error&) {
+        return false;
+    }
+}
+
+bool folderWritable(const std::filesystem::path& file) {
+    const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    return ::access(dir.c_str(), W_OK) == 0;
+}
+
+// file:PATH?immutable=1 with the characters a URI gives meaning to escaped.
+std::string immutableUri(const std::filesystem::path& file) {
+    std::string uri = "file:";
+    for (const char c : std::filesystem::absolute(file).string()) {
+        if (c == '%')
+            uri += "%25";
+        else if (c == '?')
+            uri += "%3f";
+        else if (c == '#')
+            uri += "%23";
+        else
+            uri += c;
+    }
+    return uri + "?immutable=1";
+}
+
+void configureSqlite(Database& db, bool readOnly) {
     // WAL lets the GUI read while an import writes; NORMAL is durable across application crashes in
-    // WAL mode and much faster than FULL; a 64 MB page cache keeps the member indexes hot.
-    executeScript(db, "PRAGMA journal_mode=WAL");
+    // WAL mode and much faster than FULL; a 64 MB page cache keeps the member indexes hot. A reader
+    // leaves the journal mode as the writers set it (changing it would need write access).
+    if (!readOnly) executeScript(db, "PRAGMA journal_mode=WAL");
     executeScript(db, "PRAGMA synchronous=NORMAL");
     executeScript(db, "PRAGMA foreign_keys=ON");
     executeScript(db, "PRAGMA busy_timeout=" + std::to_string(kBusyTimeoutSeconds * 1000));
@@ -71,7 +152,8 @@ DatabaseUrl DatabaseUrl::parse(std::string_view text) {
         throw std::invalid_argument("The database location is empty; " + std::string(kAcceptedForms));
 
     DatabaseUrl url;
-    if (startsWith(text, "postgresql://") || startsWith(text, "postgres://")) {
+    if (startsWith(text, "postgresql://") || startsWith(text, "postgres://") ||
+        startsWithLibpqKeyword(text)) {
         url.backend = Backend::Postgresql;
         url.conninfo = std::string(text); // libpq parses URLs itself, including ?sslmode=... options
         return url;
@@ -82,8 +164,8 @@ DatabaseUrl DatabaseUrl::parse(std::string_view text) {
         if (text.empty())
             throw std::invalid_argument("sqlite: needs a file path; " + std::string(kAcceptedForms));
     } else if (text.find("://") != std::string_view::npos) {
-        throw std::invalid_argument("Unsupported database URL \"" + std::string(text) + "\"; " +
-                                    std::string(kAcceptedForms));
+        throw std::invalid_argument("Unsupported database URL \"" + maskPasswords(std::string(text)) +
+                                    "\"; " + std::string(kAcceptedForms));
     }
     url.backend = Backend::Sqlite;
     url.path = expandHome(std::string(text));
@@ -106,24 +188,7 @@ DatabaseUrl DatabaseUrl::fromEnvironmentOrDefault() {
 
 std::string DatabaseUrl::display() const {
     if (backend == Backend::Sqlite) return "sqlite:" + path;
-    std::string out = conninfo;
-    // URL userinfo: scheme://user:secret@host -> scheme://user:***@host
-    if (auto scheme = out.find("://"); scheme != std::string::npos) {
-        const auto start = scheme + 3;
-        const auto end = out.find_first_of("/?", start);
-        const auto at = out.rfind('@', end == std::string::npos ? out.size() : end);
-        if (at != std::string::npos && at > start) {
-            const auto colon = out.find(':', start);
-            if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
-        }
-    }
-    // password=... as a query parameter or a conninfo keyword
-    for (auto pos = out.find("password="); pos != std::string::npos; pos = out.find("password=", pos + 1)) {
-        const auto valueStart = pos + 9;
-        const auto valueEnd = out.find_first_of("& ", valueStart);
-        out.replace(valueStart, (valueEnd == std::string::npos ? out.size() : valueEnd) - valueStart, "***");
-    }
-    return out;
+    return maskPasswords(conninfo);
 }
 
 Database::Database(const DatabaseUrl& url) : m_url(url) {
@@ -131,13 +196,24 @@ Database::Database(const DatabaseUrl& url) : m_url(url) {
     try {
         if (m_url.backend == Backend::Sqlite) {
             const std::filesystem::path file(m_url.path);
-            if (m_url.path != ":memory:" && file.has_parent_path())
+            // Read-only: nothing is created or changed, so a database in a read-only folder (or
+            // on read-only media) can still be read. A path with '"' cannot be quoted for SOCI.
+            const bool readOnly =
+                m_url.readOnly && m_url.path != ":memory:" && m_url.path.find('"') == std::string::npos;
+            if (!readOnly && m_url.path != ":memory:" && file.has_parent_path())
                 std::filesystem::create_directories(file.parent_path());
             // A path containing '=' would be read by SOCI as key=value pairs: quote it as db="...".
-            const std::string connect =
+            std::string connect =
                 m_url.path.find('=') == std::string::npos ? m_url.path : "db=\"" + m_url.path + "\"";
+            if (readOnly) connect = "db=\"" + m_url.path + "\" readonly=1";
             m_sql = std::make_unique<soci::session>(*soci::factory_sqlite3(), connect);
-            configureSqlite(*this);
+            if (readOnly && !readableInPlace(*m_sql) && !folderWritable(file)) {
+                // A WAL database needs its -shm file, which no one can create in a read-only folder:
+                // read it as immutable (no locks, no -shm). No one can be writing it there either.
+                m_sql = std::make_unique<soci::session>(*soci::factory_sqlite3(),
+                                                        "db=\"" + immutableUri(file) + "\" readonly=1");
+            }
+            configureSqlite(*this, readOnly);
             m_actor = currentOsUser();
         } else {
             m_sql = std::make_unique<soci::session>(*soci::factory_postgresql(),

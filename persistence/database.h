@@ -20,9 +20,13 @@ struct DatabaseUrl {
     Backend backend = Backend::Sqlite;
     std::string path;     ///< SQLite file path (Backend::Sqlite)
     std::string conninfo; ///< libpq URL/conninfo (Backend::Postgresql)
+    /// SQLite: open the file read-only (find, show, export), so a database in a read-only folder can
+    /// still be read and nothing (not even a WAL file) is created. No effect on PostgreSQL.
+    bool readOnly = false;
 
-    /// "sqlite:PATH", a plain path, "postgresql://..." or "postgres://...". Throws std::invalid_argument
-    /// with a message naming the accepted forms.
+    /// "sqlite:PATH", a plain path, "postgresql://..." or "postgres://...", or a libpq keyword string
+    /// ("host=... dbname=... user=..."). Throws std::invalid_argument with a message naming the
+    /// accepted forms (never repeating a password).
     static DatabaseUrl parse(std::string_view text);
     /// $MEMBERDESK_DB if set, else sqlite:$XDG_DATA_HOME/memberdesk/memberdesk.db
     /// (XDG_DATA_HOME defaults to ~/.local/share).

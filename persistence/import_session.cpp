@@ -2,12 +2,15 @@
 
 #include "domain/errors.h"
 #include "domain/text.h"
+#include "domain/user_error.h"
 #include "persistence/audit.h"
 #include "persistence/native_sql.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace md::db {
 
@@ -70,10 +73,11 @@ std::string importSummaryJson(const std::filesystem::path& file, const ImportRep
            ",\"mode\":\"" + (mode == ImportMode::Upsert ? "upsert" : "insert") + "\"}";
 }
 
-ImportSession::ImportSession(const std::filesystem::path& file, ProgressFn progress, std::string stage)
-    : m_file(file), m_rejectsPath(file.string() + ".rejects.csv"),
-      m_partPath(file.string() + ".rejects.csv.part"), m_in(file, std::ios::binary),
-      m_progress(std::move(progress)), m_stage(std::move(stage)) {
+ImportSession::ImportSession(const std::filesystem::path& file, ProgressFn progress, std::string stage,
+                             std::vector<std::filesystem::path> keep)
+    : m_file(file), m_rejectsPath(file.string() + ".rejects.csv"), m_in(file, std::ios::binary),
+      m_progress(std::move(progress)), m_stage(std::move(stage)), m_keep(std::move(keep)) {
+    m_keep.push_back(file);
     if (!m_in) throw std::runtime_error("Cannot open " + file.string());
     std::error_code ec;
     m_size = std::filesystem::file_size(file, ec);
@@ -88,12 +92,7 @@ ImportSession::ImportSession(const std::filesystem::path& file, ProgressFn progr
         m_headerKeys.push_back(lowerAscii(trimmed(h)));
 }
 
-ImportSession::~ImportSession() {
-    if (m_finished) return;
-    m_rejects.close();
-    std::error_code ec;
-    std::filesystem::remove(m_partPath, ec);
-}
+ImportSession::~ImportSession() = default; // an unfinished SafeOutputFile removes its temporary
 
 int ImportSession::column(std::string_view name) const {
     const auto it = std::find(m_headerKeys.begin(), m_headerKeys.end(), lowerAscii(name));
@@ -115,6 +114,47 @@ void ImportSession::requireAnyColumn(std::initializer_list<std::string_view> nam
         all += (all.empty() ? "" : " or ") + std::string(n);
     }
     throw std::runtime_error(m_file.filename().string() + ": missing column " + all);
+}
+
+void ImportSession::requireKnownColumns(std::initializer_list<std::string_view> known,
+                                        const std::vector<std::string>& ignored) const {
+    std::vector<std::string> ignoredKeys;
+    for (const auto& i : ignored)
+        ignoredKeys.push_back(lowerAscii(trimmed(i)));
+    const auto listed = [](const std::vector<std::string>& v, const std::string& key) {
+        return std::find(v.begin(), v.end(), key) != v.end();
+    };
+    std::string unknown, duplicated, notThere;
+    std::vector<std::string> seen;
+    for (std::size_t i = 0; i < m_headerKeys.size(); ++i) {
+        const std::string& key = m_headerKeys[i];
+        const std::string shown = "\"" + trimmed(m_header[i]) + "\"";
+        if (listed(seen, key)) {
+            // Which of the two cells would count is a guess: refuse rather than lose one.
+            duplicated += (duplicated.empty() ? "" : ", ") + shown;
+            continue;
+        }
+        seen.push_back(key);
+        bool isKnown = false;
+        for (auto k : known)
+            isKnown = isKnown || key == k;
+        if (!isKnown && !listed(ignoredKeys, key)) unknown += (unknown.empty() ? "" : ", ") + shown;
+    }
+    for (const auto& i : ignoredKeys)
+        if (!listed(m_headerKeys, i)) notThere += (notThere.empty() ? "" : ", ") + i;
+    const std::string name = m_file.filename().string();
+    if (!duplicated.empty())
+        throw std::runtime_error(name + ": column(s) named twice in the header: " + duplicated);
+    if (!unknown.empty()) {
+        std::string all;
+        for (auto k : known)
+            all += (all.empty() ? "" : ",") + std::string(k);
+        throw std::runtime_error(name + ": unknown column(s) " + unknown + " (misspelled?). Known columns: " +
+                                 all + ". To import without them, add --ignore-columns with their names.");
+    }
+    if (!notThere.empty())
+        throw std::runtime_error(name +
+                                 ": --ignore-columns names column(s) the header does not have: " + notThere);
 }
 
 std::optional<CsvRecord> ImportSession::next() {
@@ -146,7 +186,12 @@ std::string_view ImportSession::field(const CsvRecord& r, int col) {
 }
 
 void ImportSession::reject(const CsvRecord& r, std::string reason) {
-    reject(r.line, r.fields, std::move(reason));
+    // A record the reader could not split (unterminated quote, over-long line) is given back whole,
+    // exactly as it was, so it can be fixed from the rejects file.
+    if (!r.raw.empty() && !r.error.empty())
+        reject(r.line, {r.raw}, std::move(reason));
+    else
+        reject(r.line, r.fields, std::move(reason));
 }
 
 void ImportSession::reject(std::size_t line, std::vector<std::string> fields, std::string reason) {
@@ -156,12 +201,12 @@ void ImportSession::reject(std::size_t line, std::vector<std::string> fields, st
 
 void ImportSession::flushRejects() {
     if (m_pending.empty()) return;
-    if (!m_rejects.is_open()) {
-        m_rejects.open(m_partPath, std::ios::binary | std::ios::trunc);
-        if (!m_rejects) throw std::runtime_error("Cannot write " + m_partPath.string());
+    if (!m_rejects) {
+        // A fresh temporary (O_EXCL, no symlink following) renamed over FILE.rejects.csv on finish().
+        m_rejects.emplace(m_rejectsPath, m_keep);
         std::vector<std::string> head{"line", "reason"};
         head.insert(head.end(), m_header.begin(), m_header.end());
-        writeCsvRecord(m_rejects, head);
+        writeCsvRecord(m_rejects->stream(), head);
     }
     std::stable_sort(m_pending.begin(), m_pending.end(),
                      [](const Reject& a, const Reject& b) { return a.line < b.line; });
@@ -172,10 +217,10 @@ void ImportSession::flushRejects() {
         row.push_back(std::move(rj.reason));
         for (auto& f : rj.fields)
             row.push_back(std::move(f));
-        writeCsvRecord(m_rejects, row);
+        writeCsvRecord(m_rejects->stream(), row);
     }
     m_pending.clear();
-    if (!m_rejects) throw std::runtime_error("Cannot write " + m_partPath.string());
+    if (!m_rejects->stream()) m_rejects->close(); // throws file.cannot_write with the reason
 }
 
 void ImportSession::maybeReport() {
@@ -196,20 +241,31 @@ void ImportSession::progress(const std::string& stage, std::uint64_t done, std::
 
 void ImportSession::closeRejects() {
     flushRejects();
-    if (!m_rejects.is_open()) return;
-    m_rejects.close();
-    if (m_rejects.fail()) throw std::runtime_error("Cannot write " + m_partPath.string());
+    if (m_rejects) m_rejects->close();
 }
 
 void ImportSession::finish() {
     m_finished = true;
-    std::error_code ec;
-    if (m_report.rejected > 0) {
-        std::filesystem::rename(m_partPath, m_rejectsPath, ec);
-        m_report.rejectsFile = m_rejectsPath;
+    if (m_report.rejected > 0 && m_rejects) {
+        // After the commit: the import stands even if the rename fails; the report says where the
+        // rejects are (the temporary stays when it cannot be renamed).
+        try {
+            m_rejects->commit();
+            m_report.rejectsFile = m_rejectsPath;
+        } catch (const UserError&) {
+            m_rejects->keep();
+            m_report.rejectsFile = m_rejects->temporary();
+        }
     } else {
-        std::filesystem::remove(m_rejectsPath, ec);
+        // A stale rejects file from an earlier run would describe lines that are now imported.
+        struct stat st {};
+        if (::lstat(m_rejectsPath.c_str(), &st) == 0 && S_ISREG(st.st_mode)) ::unlink(m_rejectsPath.c_str());
     }
+}
+
+std::vector<std::filesystem::path> databaseFiles(const Database& db) {
+    if (db.backend() != Backend::Sqlite || db.url().path == ":memory:") return {};
+    return sqliteFiles(db.url().path);
 }
 
 ImportReport commitImport(Database& db, WriteTransaction& tr, ImportSession& session,

@@ -3,6 +3,7 @@
 // streamed records, the rejects file, and progress with cancel. Knows nothing of the database.
 #include "domain/csv.h"
 #include "domain/progress.h"
+#include "domain/safe_output.h"
 #include "persistence/csv_import.h"
 
 #include <filesystem>
@@ -19,7 +20,10 @@ class ImportSession {
 public:
     /// Opens file and reads its header. Throws std::runtime_error when the file cannot be read or
     /// has no header.
-    ImportSession(const std::filesystem::path& file, ProgressFn progress, std::string stage);
+    /// keep: files the rejects file must never replace (the database's own files); the input file
+    /// is always kept.
+    ImportSession(const std::filesystem::path& file, ProgressFn progress, std::string stage,
+                  std::vector<std::filesystem::path> keep = {});
     ~ImportSession(); ///< removes an unfinished rejects file; a previous one stays as it was
     ImportSession(const ImportSession&) = delete;
     ImportSession& operator=(const ImportSession&) = delete;
@@ -30,6 +34,11 @@ public:
     void requireColumns(std::initializer_list<std::string_view> names) const;
     /// Throws std::runtime_error unless at least one of names is a column.
     void requireAnyColumn(std::initializer_list<std::string_view> names) const;
+    /// Refuses a header with a column that is not in known (misspelled: "emial") unless it is in
+    /// ignored, and a column named twice: std::runtime_error naming the columns. Ignored columns that
+    /// the header does not have are refused too (a typo there would hide the next misspelling).
+    void requireKnownColumns(std::initializer_list<std::string_view> known,
+                             const std::vector<std::string>& ignored) const;
 
     /// Next data record (blank lines skipped). Counts it in report().records and reports progress
     /// (may throw md::Cancelled).
@@ -64,7 +73,7 @@ private:
     };
     void maybeReport();
 
-    std::filesystem::path m_file, m_rejectsPath, m_partPath;
+    std::filesystem::path m_file, m_rejectsPath;
     std::ifstream m_in;
     std::optional<CsvReader> m_reader;
     std::vector<std::string> m_header;
@@ -73,7 +82,8 @@ private:
     std::string m_stage;
     std::uint64_t m_size = 0, m_lastBytes = 0, m_lastRecords = 0;
     std::vector<Reject> m_pending;
-    std::ofstream m_rejects;
+    std::vector<std::filesystem::path> m_keep; ///< files the rejects file must never replace
+    std::optional<SafeOutputFile> m_rejects;
     bool m_finished = false;
     ImportReport m_report;
 };
@@ -87,6 +97,9 @@ std::string upperAscii(std::string_view s);
 std::string fieldReason(std::string_view column, const std::string& reason);
 /// The audit record of one import: {"file":..., "records":..., "imported":..., "rejected":..., "mode":...}.
 std::string importSummaryJson(const std::filesystem::path& file, const ImportReport& r, ImportMode mode);
+
+/// The files of the database that imports must never write over (SQLite's file, WAL, journal).
+std::vector<std::filesystem::path> databaseFiles(const Database& db);
 
 class WriteTransaction;
 /// The steps every import ends with: the summary audit entry ("import" of entity, keyed by the file

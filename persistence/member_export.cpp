@@ -17,10 +17,17 @@ const std::vector<std::string> kHeader{"card_no",       "name",        "phone", 
                                        "birthday",      "gender",      "join_date", "store",
                                        "email_consent", "sms_consent", "status"};
 
+// A spreadsheet runs a cell starting with = + - @ as a formula (CSV injection); a leading ' makes it
+// text and the quote is not shown.
+void guardFormula(std::string& cell) {
+    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@'))
+        cell.insert(cell.begin(), '\'');
+}
+
 class MemberExporter {
 public:
-    MemberExporter(Database& db, std::ostream& out, const ProgressFn& progress)
-        : m_sql(db.sql()), m_out(out), m_progress(progress) {}
+    MemberExporter(Database& db, std::ostream& out, const ProgressFn& progress, bool spreadsheetSafe)
+        : m_sql(db.sql()), m_out(out), m_progress(progress), m_spreadsheetSafe(spreadsheetSafe) {}
 
     std::uint64_t run() {
         soci::transaction tr(m_sql);
@@ -75,6 +82,9 @@ private:
             fields[8] = emailConsent ? "1" : "0";
             fields[9] = smsConsent ? "1" : "0";
             fields[10] = status;
+            if (m_spreadsheetSafe)
+                for (auto& f : fields)
+                    guardFormula(f);
             writeCsvRecord(m_out, fields);
             after = card;
             ++n;
@@ -90,13 +100,15 @@ private:
     soci::session& m_sql;
     std::ostream& m_out;
     const ProgressFn& m_progress;
+    bool m_spreadsheetSafe;
 };
 
 } // namespace
 
-std::uint64_t exportMembers(Database& db, std::ostream& out, const ProgressFn& progress) {
+std::uint64_t exportMembers(Database& db, std::ostream& out, const ProgressFn& progress,
+                            bool spreadsheetSafe) {
     return withSqlErrors(db, "The member export failed", [&] {
-        MemberExporter exporter(db, out, progress);
+        MemberExporter exporter(db, out, progress, spreadsheetSafe);
         return exporter.run();
     });
 }

@@ -33,9 +33,12 @@ struct PendingMember {
 class MemberImporter {
 public:
     MemberImporter(Database& db, const std::filesystem::path& file, const ImportOptions& opt)
-        : m_db(db), m_opt(opt), m_session(file, opt.progress, "Importing members") {
+        : m_db(db), m_opt(opt), m_session(file, opt.progress, "Importing members", databaseFiles(db)) {
         m_session.requireColumns({"card_no", "name"});
         m_session.requireAnyColumn({"phone", "email"});
+        m_session.requireKnownColumns({"card_no", "name", "phone", "email", "birthday", "gender", "join_date",
+                                       "store", "email_consent", "sms_consent", "status"},
+                                      opt.ignoreColumns);
     }
 
     ImportReport run() {

@@ -17,17 +17,40 @@ template <class T> T parsedOrThrow(Expected<T> value, const std::string& what, c
     return std::move(value).value();
 }
 
-std::optional<Timestamp> optTimestamp(const soci::row& r, std::size_t i, const char* what) {
-    auto text = rowOptText(r, i);
-    if (!text || text->empty()) return std::nullopt;
-    return parsedOrThrow(parseTimestamp(*text), what, *text);
+// A stored value that does not parse (written by an older version, or by hand) leaves the field at its
+// default and is recorded in `unreadable`: the record stays viewable with the field marked.
+template <class T>
+void readInto(T& field, Expected<T> value, std::map<std::string, std::string>& unreadable, const char* name,
+              const std::string& text) {
+    if (value.ok())
+        field = std::move(value).value();
+    else
+        unreadable.emplace(name, text);
 }
 
-Consent consentFrom(const soci::row& r, std::size_t granted, std::size_t source, std::size_t at) {
+template <class T>
+void readInto(std::optional<T>& field, Expected<T> value, std::map<std::string, std::string>& unreadable,
+              const char* name, const std::string& text) {
+    if (value.ok())
+        field = std::move(value).value();
+    else
+        unreadable.emplace(name, text);
+}
+
+std::optional<Timestamp> optTimestamp(const soci::row& r, std::size_t i) {
+    auto text = rowOptText(r, i);
+    if (!text || text->empty()) return std::nullopt;
+    auto t = parseTimestamp(*text);
+    return t.ok() ? std::optional(t.value()) : std::nullopt;
+}
+
+Consent consentFrom(const soci::row& r, std::size_t granted, std::size_t source, std::size_t at,
+                    std::map<std::string, std::string>& unreadable, const char* atName) {
     Consent c;
     c.granted = rowInt(r, granted) != 0;
     c.source = rowText(r, source);
-    c.at = optTimestamp(r, at, "consent time");
+    c.at = optTimestamp(r, at);
+    if (auto text = rowOptText(r, at); text && !text->empty() && !c.at) unreadable.emplace(atName, *text);
     return c;
 }
 
@@ -96,21 +119,22 @@ Member memberFromRow(const soci::row& r) {
     const std::string card = rowText(r, 1);
     m.card = parsedOrThrow(CardNumber::parse(card), "card number", card);
     m.name = rowText(r, 2);
+    auto& bad = m.unreadable;
     if (auto phone = rowOptText(r, 3); phone && !phone->empty())
-        m.phone = parsedOrThrow(PhoneNumber::parse(*phone), "phone of " + card, *phone);
+        readInto(m.phone, PhoneNumber::parse(*phone), bad, "phone", *phone);
     if (auto email = rowOptText(r, 4); email && !email->empty())
-        m.email = parsedOrThrow(EmailAddress::parse(*email), "email of " + card, *email);
+        readInto(m.email, EmailAddress::parse(*email), bad, "email", *email);
     if (auto birthday = rowOptText(r, 5); birthday && !birthday->empty())
-        m.birthday = parsedOrThrow(parseDate(*birthday), "birthday of " + card, *birthday);
+        readInto(m.birthday, parseDate(*birthday), bad, "birthday", *birthday);
     const std::string gender = rowText(r, 6);
-    m.gender = parsedOrThrow(parseGender(gender), "gender of " + card, gender);
+    readInto(m.gender, parseGender(gender), bad, "gender", gender);
     const std::string joined = rowText(r, 7);
-    m.joinDate = parsedOrThrow(parseDate(joined), "join date of " + card, joined);
+    readInto(m.joinDate, parseDate(joined), bad, "join_date", joined);
     m.homeStore = rowText(r, 8);
     const std::string status = rowText(r, 9);
-    m.status = parsedOrThrow(parseMemberStatus(status), "status of " + card, status);
-    m.emailConsent = consentFrom(r, 10, 11, 12);
-    m.smsConsent = consentFrom(r, 13, 14, 15);
+    readInto(m.status, parseMemberStatus(status), bad, "status", status);
+    m.emailConsent = consentFrom(r, 10, 11, 12, bad, "email_consent_at");
+    m.smsConsent = consentFrom(r, 13, 14, 15, bad, "sms_consent_at");
     m.version = rowInt(r, 16);
     return m;
 }
@@ -123,8 +147,9 @@ MemberRow memberRowFromRow(const soci::row& r) {
     row.phone = rowText(r, 3);
     row.store = rowText(r, 4);
     const std::string joined = rowText(r, 5);
-    row.joinDate = parsedOrThrow(parseDate(joined), "join date of " + row.card, joined);
-    row.lastPurchase = optTimestamp(r, 6, "last purchase time");
+    // The list shows what it can; show CARD marks what it cannot read.
+    if (auto d = parseDate(joined); d.ok()) row.joinDate = d.value();
+    row.lastPurchase = optTimestamp(r, 6);
     row.orders = rowInt(r, 7);
     row.revenueMinor = rowInt(r, 8);
     return row;
@@ -242,12 +267,12 @@ Transaction transactionFromRow(const soci::row& r) {
     t.cardNo = rowText(r, 2);
     t.storeCode = rowText(r, 3);
     const std::string channel = rowText(r, 4);
-    t.channel = parsedOrThrow(parseSalesChannel(channel), "channel of order " + t.orderId, channel);
+    readInto(t.channel, parseSalesChannel(channel), t.unreadable, "channel", channel);
     const std::string at = rowText(r, 5);
-    t.occurredAt = parsedOrThrow(parseTimestamp(at), "time of order " + t.orderId, at);
+    readInto(t.occurredAt, parseTimestamp(at), t.unreadable, "occurred_at", at);
     t.amount = Money(rowInt(r, 6), rowText(r, 7));
     const std::string kind = rowText(r, 8);
-    t.kind = parsedOrThrow(parseTransactionKind(kind), "kind of order " + t.orderId, kind);
+    readInto(t.kind, parseTransactionKind(kind), t.unreadable, "kind", kind);
     t.items = static_cast<int>(rowInt(r, 9));
     t.category = rowText(r, 10);
     return t;

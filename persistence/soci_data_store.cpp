@@ -103,7 +103,7 @@ ImportReport SociDataStore::importStores(const std::filesystem::path& file, cons
 }
 
 std::uint64_t SociDataStore::exportMembers(std::ostream& out, const ExportOptions& opt) {
-    return db::exportMembers(*m_db, out, opt.progress);
+    return db::exportMembers(*m_db, out, opt.progress, opt.spreadsheetSafe);
 }
 
 DemoReport SociDataStore::loadDemo(const DemoSource& source, const ProgressFn& progress) {

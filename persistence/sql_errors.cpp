@@ -33,6 +33,14 @@ int sqliteErrorCode(Database& db) {
 
 } // namespace
 
+std::string sqlFreeMessage(const soci::soci_error& e) {
+    std::string m = e.get_error_message();
+    // Some backend messages name the statement themselves.
+    for (std::string_view marker : {" while executing \"", " while preparing \""})
+        if (const auto at = m.find(marker); at != std::string::npos) m.erase(at);
+    return m;
+}
+
 bool looksLikeConnectionLoss(const std::string& message) {
     static constexpr std::array<std::string_view, 8> markers = {
         "server closed the connection", "could not connect",      "no connection to the server",

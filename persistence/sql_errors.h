@@ -16,13 +16,18 @@ namespace md::db {
 [[noreturn]] void throwDatabaseFailure(Database& db, const std::string& headline, const std::string& detail,
                                        bool connectionCategory = false);
 
+/// The error's message without any SQL statement or bound values in it.
+std::string sqlFreeMessage(const soci::soci_error& e);
+
 /// Runs fn and translates soci::soci_error into md::DatabaseUnavailable / md::DatabaseError with
 /// `headline` ("Could not save member MD0001") and the driver message as detail.
 template <class F> decltype(auto) withSqlErrors(Database& db, const std::string& headline, F&& fn) {
     try {
         return std::forward<F>(fn)();
     } catch (const soci::soci_error& e) {
-        throwDatabaseFailure(db, headline, e.what(),
+        // The driver's message without SOCI's context ("while executing \"INSERT ...\" with :1=..."):
+        // a person never needs the SQL, and the bound values may be someone's personal data.
+        throwDatabaseFailure(db, headline, sqlFreeMessage(e),
                              e.get_error_category() == soci::soci_error::connection_error);
     }
 }

@@ -13,8 +13,9 @@ namespace md::db {
 
 ImportReport importStores(Database& db, const std::filesystem::path& file, const ImportOptions& opt) {
     return withSqlErrors(db, "The store import failed; nothing was changed", [&] {
-        ImportSession session(file, opt.progress, "Importing stores");
+        ImportSession session(file, opt.progress, "Importing stores", databaseFiles(db));
         session.requireColumns({"code", "name"});
+        session.requireKnownColumns({"code", "name", "city"}, opt.ignoreColumns);
         const int codeCol = session.column("code"), nameCol = session.column("name"),
                   cityCol = session.column("city");
         const Actor who = opt.actor ? *opt.actor : db.actor();

@@ -68,8 +68,11 @@ std::unordered_map<std::string, std::int64_t> loadMemberIds(Database& db) {
 class TransactionImporter {
 public:
     TransactionImporter(Database& db, const std::filesystem::path& file, const ImportOptions& opt)
-        : m_db(db), m_opt(opt), m_session(file, opt.progress, "Importing transactions") {
+        : m_db(db), m_opt(opt), m_session(file, opt.progress, "Importing transactions", databaseFiles(db)) {
         m_session.requireColumns({"order_id", "card_no", "store", "occurred_at", "amount"});
+        m_session.requireKnownColumns({"order_id", "card_no", "store", "channel", "occurred_at", "amount",
+                                       "currency", "kind", "items", "category"},
+                                      opt.ignoreColumns);
     }
 
     ImportReport run() {
@@ -78,10 +81,11 @@ public:
         // ids in between (SQLite's BEGIN IMMEDIATE already makes us the only writer).
         m_db.dialect().lockTableForAppend(m_db, "transactions");
         const std::int64_t lastBefore = maxId(m_db, "transactions");
-        m_nowText = formatTimestamp(m_opt.now.value_or(nowUtc()));
+        const Timestamp now = m_opt.now.value_or(nowUtc());
+        m_nowText = formatTimestamp(now);
         m_session.progress("Loading members", 0, 0);
         const auto members = loadMemberIds(m_db);
-        TransactionLineParser parser(m_session, members, loadStoreCodes(m_db), m_opt.zone);
+        TransactionLineParser parser(m_session, members, loadStoreCodes(m_db), m_opt.zone, now);
         int anyTransaction = 0;
         m_db.sql() << "SELECT COUNT(*) FROM (SELECT 1 FROM transactions LIMIT 1) x",
             soci::into(anyTransaction);

@@ -12,6 +12,14 @@ Invalid missing(std::string_view column) {
     return Invalid{"missing required field " + std::string(column)};
 }
 
+constexpr Timestamp kEarliestPurchase = std::chrono::sys_days(std::chrono::year{1990} / 1 / 1);
+
+// One order of at most ¥100,000,000.00. Far above any real till, and low enough that no member's totals
+// can overflow 64 bits (that would take ~900 million such orders), so a line is rejected, never the
+// whole file by a database overflow.
+constexpr std::int64_t kMaxAmountMinor = 10'000'000'000;
+constexpr const char* kMaxAmountText = "100,000,000.00";
+
 // A whole number of items, 0 to a million; anything else is a typo in the file.
 std::optional<int> parseItems(std::string_view s) {
     int v = 0;
@@ -25,8 +33,8 @@ std::optional<int> parseItems(std::string_view s) {
 TransactionLineParser::TransactionLineParser(const ImportSession& s,
                                              const std::unordered_map<std::string, std::int64_t>& members,
                                              std::unordered_map<std::string, std::string> stores,
-                                             TimeZone zone)
-    : m_session(s), m_members(members), m_stores(std::move(stores)), m_zone(std::move(zone)),
+                                             TimeZone zone, Timestamp now)
+    : m_session(s), m_members(members), m_stores(std::move(stores)), m_zone(std::move(zone)), m_now(now),
       m_order(s.column("order_id")), m_card(s.column("card_no")), m_store(s.column("store")),
       m_channel(s.column("channel")), m_occurred(s.column("occurred_at")), m_amount(s.column("amount")),
       m_currency(s.column("currency")), m_kind(s.column("kind")), m_items(s.column("items")),
@@ -66,6 +74,12 @@ Expected<ParsedTransaction> TransactionLineParser::parse(const CsvRecord& r) con
     auto at = parseTimestampIn(occurred, m_zone);
     if (!at) return Invalid{fieldReason("occurred_at", at.error())};
     t.occurredAt = at.value();
+    // An offset typo ("+80:00") or a year typo must not store an instant no one can show again.
+    if (t.occurredAt < kEarliestPurchase)
+        return Invalid{"occurred_at " + std::string(occurred) + " is before 1990-01-01 (a typing mistake?)"};
+    if (t.occurredAt > m_now + std::chrono::days(1))
+        return Invalid{"occurred_at " + std::string(occurred) + " is in the future (now is " +
+                       formatTimestamp(m_now) + ")"};
 
     const auto currency = upperAscii(field(m_currency));
     if (!currency.empty() && currency != kProgrammeCurrency)
@@ -75,9 +89,13 @@ Expected<ParsedTransaction> TransactionLineParser::parse(const CsvRecord& r) con
     if (amountText.empty()) return missing("amount");
     auto amount = Money::parse(amountText, kProgrammeCurrency);
     if (!amount) return Invalid{fieldReason("amount", amount.error())};
-    if (amount.value().minor() <= 0)
-        return Invalid{"amount must be positive, not " + std::string(amountText) +
+    // Zero is real: an order paid entirely with points or vouchers.
+    if (amount.value().minor() < 0)
+        return Invalid{"amount must not be negative, not " + std::string(amountText) +
                        " (a refund has kind refund)"};
+    if (amount.value().minor() > kMaxAmountMinor)
+        return Invalid{"amount " + std::string(amountText) + " is larger than " + kMaxAmountText +
+                       " (a typing mistake?)"};
     t.amount = amount.value();
 
     if (const auto k = field(m_kind); !k.empty()) {

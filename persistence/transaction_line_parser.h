@@ -23,10 +23,11 @@ struct ParsedTransaction {
 
 class TransactionLineParser {
 public:
-    /// members: card number -> member id; stores: upper-cased code -> code as stored.
+    /// members: card number -> member id; stores: upper-cased code -> code as stored; now: the latest
+    /// plausible purchase time is a day after it (clocks of tills drift; time zones differ).
     TransactionLineParser(const ImportSession& session,
                           const std::unordered_map<std::string, std::int64_t>& members,
-                          std::unordered_map<std::string, std::string> stores, TimeZone zone);
+                          std::unordered_map<std::string, std::string> stores, TimeZone zone, Timestamp now);
     Expected<ParsedTransaction> parse(const CsvRecord& r) const;
 
 private:
@@ -34,6 +35,7 @@ private:
     const std::unordered_map<std::string, std::int64_t>& m_members;
     std::unordered_map<std::string, std::string> m_stores;
     TimeZone m_zone; ///< naive occurred_at values are wall times here
+    Timestamp m_now;
     int m_order, m_card, m_store, m_channel, m_occurred, m_amount, m_currency, m_kind, m_items, m_category;
 };
 

@@ -27,7 +27,7 @@ BOOST_AUTO_TEST_CASE(init_prints_the_schema_version_and_is_idempotent) {
 
 BOOST_AUTO_TEST_CASE(the_database_can_come_from_MEMBERDESK_DB) {
     TestDatabase db;
-    const auto r = runCli({"init"}, CliEnv{{{"MEMBERDESK_DB", db.urlText()}}, {}});
+    const auto r = runCli({"init"}, CliEnv{{{"MEMBERDESK_DB", db.urlText()}}, {}, {}, {}});
     BOOST_TEST(r.exitCode == 0, describe(r));
     BOOST_TEST(db.open(false)->schemaVersion() == Database::supportedSchemaVersion());
 }

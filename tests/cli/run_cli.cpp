@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -41,18 +42,28 @@ int decodeStatus(int status) {
 
 } // namespace
 
+std::string cliPath() {
+    if (const char* p = std::getenv("MEMBERDESK_TEST_CLI"); p && *p) return p;
+    return MEMBERDESK_CLI_PATH;
+}
+
 RunningCli::RunningCli(const std::vector<std::string>& args, const CliEnv& env) {
     int outPipe[2], errPipe[2];
     if (pipe(outPipe) != 0 || pipe(errPipe) != 0) throw std::runtime_error("pipe failed");
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&fa, outPipe[1], STDOUT_FILENO);
+    if (env.stdoutTo.empty())
+        posix_spawn_file_actions_adddup2(&fa, outPipe[1], STDOUT_FILENO);
+    else
+        posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, env.stdoutTo.c_str(), O_WRONLY | O_TRUNC, 0);
     posix_spawn_file_actions_adddup2(&fa, errPipe[1], STDERR_FILENO);
     for (int fd : {outPipe[0], outPipe[1], errPipe[0], errPipe[1]})
         posix_spawn_file_actions_addclose(&fa, fd);
 
-    std::vector<std::string> argStrings{MEMBERDESK_CLI_PATH};
+    std::vector<std::string> argStrings = env.prefix;
+    argStrings.push_back(cliPath());
+    const std::string program = argStrings.front();
     argStrings.insert(argStrings.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argStrings)
@@ -64,14 +75,13 @@ RunningCli::RunningCli(const std::vector<std::string>& args, const CliEnv& env) 
         envp.push_back(e.data());
     envp.push_back(nullptr);
 
-    const int rc = posix_spawn(&m_pid, MEMBERDESK_CLI_PATH, &fa, nullptr, argv.data(), envp.data());
+    const int rc = posix_spawn(&m_pid, program.c_str(), &fa, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&fa);
     close(outPipe[1]);
     close(errPipe[1]);
     m_outFd = outPipe[0];
     m_errFd = errPipe[0];
-    if (rc != 0)
-        throw std::runtime_error(std::string("cannot start " MEMBERDESK_CLI_PATH ": ") + std::strerror(rc));
+    if (rc != 0) throw std::runtime_error("cannot start " + program + ": " + std::strerror(rc));
 }
 
 RunningCli::~RunningCli() {

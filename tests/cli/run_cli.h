@@ -19,7 +19,15 @@ struct CliResult {
 struct CliEnv {
     std::map<std::string, std::string> set;
     std::vector<std::string> unset;
+    /// When set, the child's stdout goes to this file (e.g. /dev/full) instead of being captured.
+    std::string stdoutTo;
+    /// When set, the CLI runs through this command (absolute path first), e.g. setpriv to drop root.
+    std::vector<std::string> prefix;
 };
+
+/// The binary under test: $MEMBERDESK_TEST_CLI when set (to run the suite against another build,
+/// e.g. the one before a fix), else the memberdesk-cli built with these tests.
+std::string cliPath();
 
 /// Runs memberdesk-cli with args and waits for it (killed after the timeout, which fails the run).
 CliResult runCli(const std::vector<std::string>& args, const CliEnv& env = {},

@@ -103,7 +103,7 @@ BOOST_FIXTURE_TEST_CASE(bad_lines_are_rejected_with_reasons_and_the_rest_committ
         "5,currency USD is not the programme currency "
         "CNY,X4,MD1000000,SH001,store,2024-03-01T10:00:00Z,10,USD,"
         "purchase,1,\n"
-        "6,\"amount must be positive, not -10 (a refund has kind refund)\",X5,MD1000000,SH001,store,"
+        "6,\"amount must not be negative, not -10 (a refund has kind refund)\",X5,MD1000000,SH001,store,"
         "2024-03-01T10:00:00Z,-10,CNY,refund,1,\n"
         "7," +
         csvField("channel: " + parseSalesChannel("fax").error()) +
