@@ -1,7 +1,7 @@
 #include "persistence/member_browser.h"
 
-#include "domain/member_query.h"
 #include "persistence/member_mapping.h"
+#include "persistence/member_search_keys.h"
 #include "persistence/sql_errors.h"
 
 #include <soci/soci.h>
@@ -27,7 +27,8 @@ ColumnSql columnSql(SortColumn c) {
     case SortColumn::Card:
         return {"card_no", false, true};
     case SortColumn::Name:
-        return {"name_key", false, false};
+        // The ICU collation key (migration 003): Chinese names in pinyin order, not by code point.
+        return {"name_sort", false, false};
     case SortColumn::Phone:
         return {"COALESCE(phone, '')", false, false};
     case SortColumn::Store:
@@ -154,9 +155,9 @@ RowKey MemberBrowser::keyOf(const MemberRow& row) const {
     case SortColumn::Card:
         k.value = row.card;
         break;
-    // name_key is derived from the name by the same function that wrote it.
+    // name_sort is derived from the name by the same function that wrote it.
     case SortColumn::Name:
-        k.value = nameKey(row.name);
+        k.value = nameSortKey(row.name);
         break;
     case SortColumn::Phone:
         k.value = row.phone;
