@@ -1,9 +1,13 @@
 // Migration 003: name_sort (ICU collation key, pinyin order) and card_digits, filled by its C++ step
 // for members stored before it, and kept by every writer afterwards.
 #include "domain/member_query.h"
+#include "persistence/bulk_loader.h"
+#include "persistence/demo_loader.h"
 #include "persistence/member_repository.h"
+#include "persistence/member_rows.h"
 #include "persistence/member_search_keys.h"
 #include "persistence/migrations.h"
+#include "persistence/native_sql.h"
 #include "tests/persistence/member_samples.h"
 #include "tests/support/test_database.h"
 
@@ -40,6 +44,23 @@ std::vector<std::string> namesBySortKey(Database& d) {
     for (const auto& n : rows)
         out.push_back(n);
     return out;
+}
+
+// Members whose stored keys differ from the ones their name and card give now.
+int staleKeys(Database& d) {
+    int stale = 0;
+    soci::rowset<soci::row> rows = d.sql().prepare
+                                   << "SELECT card_no, name, name_sort, card_digits FROM members";
+    for (const auto& r : rows)
+        stale += r.get<std::string>(2) != nameSortKey(r.get<std::string>(1)) ||
+                 r.get<std::string>(3) != cardDigits(r.get<std::string>(0));
+    return stale;
+}
+
+int memberCount(Database& d) {
+    int n = 0;
+    d.sql() << "SELECT COUNT(*) FROM members", soci::into(n);
+    return n;
 }
 
 } // namespace
@@ -117,6 +138,46 @@ BOOST_AUTO_TEST_CASE(every_writer_keeps_the_keys_current) {
     m.card = CardNumber::parse("VIP-77").value();
     repo.update(m, d->actor());
     BOOST_TEST((keysOf() == std::make_pair(nameSortKey("安琪"), std::string("77"))));
+}
+
+BOOST_AUTO_TEST_CASE(the_bulk_writers_import_uses_write_both_keys_on_insert_and_update) {
+    test::TestDatabase t;
+    auto d = t.open();
+    test::addStores(*d);
+    WriteTransaction tx(*d);
+    {
+        BulkWriter w(*d, "members", memberColumns(), 0);
+        appendMemberRow(w, test::sampleMember("MD00000051", "张伟", "13800138051"),
+                        formatTimestamp(nowUtc()));
+        w.flush();
+    }
+    SociMemberRepository repo(*d);
+    Member m = *repo.findByCard("MD00000051");
+    m.name = "安琪";
+    m.version += 1; // the staged row carries the version it will have
+    {
+        TempTable staging(*d, "md_test_keys", memberUpdateShapeSql());
+        BulkWriter w(*d, staging.name(), memberUpdateColumns(), 0);
+        appendMemberUpdate(w, m, formatTimestamp(nowUtc()));
+        w.flush();
+        applyMemberUpdates(*d, staging.name(), 1);
+        staging.drop();
+    }
+    tx.commit();
+    BOOST_TEST(repo.findByCard("MD00000051")->name == "安琪");
+    BOOST_TEST(staleKeys(*d) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_demo_loader_writes_both_keys) {
+    test::TestDatabase t;
+    auto d = t.open();
+    DemoOptions o;
+    o.members = 200;
+    o.seed = 3;
+    o.stores = 3;
+    loadDemo(*d, o);
+    BOOST_TEST(memberCount(*d) == 200);
+    BOOST_TEST(staleKeys(*d) == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
