@@ -11,11 +11,11 @@ namespace md::db {
 namespace {
 
 // How each sort column appears in SQL. Every expression here has an index on (expression, id) in
-// 001_initial.sql — the same COALESCE text, or the planner would not match it. pageAfter's plans were
-// checked for every column in both directions at 1M rows: SQLite EXPLAIN QUERY PLAN shows "SEARCH
-// members USING [COVERING] INDEX members_x (<expr>=? AND id>?)" and "(<expr>>?)" for the two halves,
-// PostgreSQL EXPLAIN one "Index [Only] Scan [Backward] using members_x" with the row comparison as its
-// Index Cond and no Sort; tests/persistence/member_browser_test.cpp re-checks it on every run.
+// 001_initial.sql (name_sort: 003_search_keys.sql) — the same COALESCE text, or the planner would not match
+// it. pageAfter's plans were checked for every column in both directions at 1M rows: SQLite EXPLAIN QUERY
+// PLAN shows "SEARCH members USING [COVERING] INDEX members_x (<expr>=? AND id>?)" and "(<expr>>?)" for the
+// two halves, PostgreSQL EXPLAIN one "Index [Only] Scan [Backward] using members_x" with the row comparison
+// as its Index Cond and no Sort; tests/persistence/member_browser_test.cpp re-checks it on every run.
 struct ColumnSql {
     const char* expr;
     bool numeric; ///< bound as a number: SQLite orders every integer before every text
