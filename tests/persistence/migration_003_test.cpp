@@ -15,6 +15,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <set>
 
 using namespace md;
 using namespace md::db;
@@ -55,6 +56,18 @@ int staleKeys(Database& d) {
         stale += r.get<std::string>(2) != nameSortKey(r.get<std::string>(1)) ||
                  r.get<std::string>(3) != cardDigits(r.get<std::string>(0));
     return stale;
+}
+
+std::set<std::string> memberIndexes(Database& d, bool postgres) {
+    std::set<std::string> out;
+    soci::rowset<std::string> rows =
+        d.sql().prepare << (postgres ? "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                                       "AND tablename = 'members'"
+                                     : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+                                       "'members' AND sql IS NOT NULL");
+    for (const auto& n : rows)
+        out.insert(n);
+    return out;
 }
 
 int memberCount(Database& d) {
@@ -138,6 +151,17 @@ BOOST_AUTO_TEST_CASE(every_writer_keeps_the_keys_current) {
     m.card = CardNumber::parse("VIP-77").value();
     repo.update(m, d->actor());
     BOOST_TEST((keysOf() == std::make_pair(nameSortKey("安琪"), std::string("77"))));
+}
+
+BOOST_AUTO_TEST_CASE(the_step_leaves_every_index_of_members_in_place_and_adds_its_two) {
+    test::TestDatabase t;
+    auto d = openAtVersion2(t);
+    insertV2Member(*d, "MD00000001", "张伟");
+    auto expected = memberIndexes(*d, t.isPostgres());
+    BOOST_TEST(expected.size() > 10u);
+    expected.insert({"members_name_sort", "members_card_digits"});
+    d->migrate();
+    BOOST_TEST(memberIndexes(*d, t.isPostgres()) == expected);
 }
 
 BOOST_AUTO_TEST_CASE(the_bulk_writers_import_uses_write_both_keys_on_insert_and_update) {
