@@ -1,5 +1,7 @@
 // Caller lookup at scale: 1,000 random queries of each kind (full phone in the four accepted formats,
-// card number, last 4 digits, name prefix, email) through the same search the GUI and CLI use, on an
+// card number, last 4 digits, name prefix, email; and as a Chinese input method or a caller gives them:
+// full-width digits, the first 7 digits of a phone, a card read out in groups or without its letters)
+// through the same search the GUI and CLI use, on an
 // existing database (e.g. the one import_bench filled). Prints p50/p95/max per kind against the targets,
 // and, as a baseline, the same last-digits lookup done as a full-table LIKE scan (what it costs without
 // the reversed-phone index).
@@ -58,6 +60,40 @@ std::string namePrefix(const std::string& name) {
     return name.substr(0, std::min(len, name.size()));
 }
 
+// "13800138000" -> "１３８００１３８０００": digits as a Chinese input method in full-width mode types them.
+std::string fullWidth(const std::string& ascii) {
+    std::string out;
+    for (char c : ascii) {
+        if (c >= '0' && c <= '9') {
+            const unsigned cp = 0xFF10u + static_cast<unsigned>(c - '0');
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// "MD00000009" -> "MD 0000 0009": letters, then the digits in groups of four.
+std::string groupedCard(const std::string& card) {
+    std::string letters, digits;
+    for (char c : card)
+        (c >= '0' && c <= '9' ? digits : letters) += c;
+    std::string out = letters;
+    for (std::size_t i = 0; i < digits.size(); i += 4)
+        out += " " + digits.substr(i, 4);
+    return out;
+}
+
+std::string digitsOnly(const std::string& card) {
+    std::string out;
+    for (char c : card)
+        if (c >= '0' && c <= '9') out += c;
+    return out;
+}
+
 void measure(db::SociMemberRepository& repo, const char* kind, const std::vector<std::string>& texts,
              int limit, double target) {
     std::vector<double> ms;
@@ -106,7 +142,7 @@ int main(int argc, char** argv) {
         std::printf("%s: %lld members, %d queries per kind, limit %d\n",
                     db::DatabaseUrl::parse(url).display().c_str(), static_cast<long long>(total), queries,
                     limit);
-        std::vector<std::string> phone, card, last4, name, email;
+        std::vector<std::string> phone, card, last4, name, email, wide, prefix7, grouped, cardDigits;
         for (std::size_t i = 0; i < samples.size(); ++i) {
             const auto& s = samples[i];
             phone.push_back(typedPhone(s.phone, static_cast<int>(i)));
@@ -114,6 +150,11 @@ int main(int argc, char** argv) {
             last4.push_back(s.phone.substr(s.phone.size() - 4));
             name.push_back(namePrefix(s.name));
             email.push_back(s.email);
+            const std::string national = s.phone.substr(3);
+            wide.push_back(fullWidth(national));
+            prefix7.push_back(national.substr(0, 3) + " " + national.substr(3, 4));
+            grouped.push_back(groupedCard(s.card));
+            cardDigits.push_back(digitsOnly(s.card));
         }
         // Warm the caches once, as an agent's first call of the day would have done long ago.
         repo.search(classifyQuery(phone[0]), limit);
@@ -122,6 +163,10 @@ int main(int argc, char** argv) {
         measure(repo, "email", email, limit, 20);
         measure(repo, "last 4", last4, limit, 50);
         measure(repo, "name prefix", name, limit, 50);
+        measure(repo, "full-width", wide, limit, 20);
+        measure(repo, "prefix 7", prefix7, limit, 50);
+        measure(repo, "card groups", grouped, limit, 20);
+        measure(repo, "card digits", cardDigits, limit, 50);
 
         // Baseline: last digits without the reversed-phone index, as a naive LIKE would do it.
         std::vector<double> scan;

@@ -31,6 +31,10 @@ const char* describeKind(QueryKind k) {
         return "a phone number";
     case QueryKind::LastDigits:
         return "the last digits of a phone number";
+    case QueryKind::PhonePrefix:
+        return "the first digits of a phone number";
+    case QueryKind::CardDigits:
+        return "the digits of a card number";
     case QueryKind::Card:
         return "a card number";
     case QueryKind::NamePrefix:

@@ -44,7 +44,7 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    /// Applies pending migrations from resources/migrations in one transaction each; idempotent.
+    /// Applies the pending built-in migrations (SQL and C++ steps) in one transaction each; idempotent.
     /// Returns the schema version. Throws SchemaTooNew if the database is newer than this program.
     int migrate();
     /// Version recorded in schema_version, 0 for an empty database.

@@ -1,7 +1,7 @@
 #include "persistence/member_browser.h"
 
-#include "domain/member_query.h"
 #include "persistence/member_mapping.h"
+#include "persistence/member_search_keys.h"
 #include "persistence/sql_errors.h"
 
 #include <soci/soci.h>
@@ -11,11 +11,11 @@ namespace md::db {
 namespace {
 
 // How each sort column appears in SQL. Every expression here has an index on (expression, id) in
-// 001_initial.sql — the same COALESCE text, or the planner would not match it. pageAfter's plans were
-// checked for every column in both directions at 1M rows: SQLite EXPLAIN QUERY PLAN shows "SEARCH
-// members USING [COVERING] INDEX members_x (<expr>=? AND id>?)" and "(<expr>>?)" for the two halves,
-// PostgreSQL EXPLAIN one "Index [Only] Scan [Backward] using members_x" with the row comparison as its
-// Index Cond and no Sort; tests/persistence/member_browser_test.cpp re-checks it on every run.
+// 001_initial.sql (name_sort: 003_search_keys.sql) — the same COALESCE text, or the planner would not match
+// it. pageAfter's plans were checked for every column in both directions at 1M rows: SQLite EXPLAIN QUERY
+// PLAN shows "SEARCH members USING [COVERING] INDEX members_x (<expr>=? AND id>?)" and "(<expr>>?)" for the
+// two halves, PostgreSQL EXPLAIN one "Index [Only] Scan [Backward] using members_x" with the row comparison
+// as its Index Cond and no Sort; tests/persistence/member_browser_test.cpp re-checks it on every run.
 struct ColumnSql {
     const char* expr;
     bool numeric; ///< bound as a number: SQLite orders every integer before every text
@@ -27,7 +27,8 @@ ColumnSql columnSql(SortColumn c) {
     case SortColumn::Card:
         return {"card_no", false, true};
     case SortColumn::Name:
-        return {"name_key", false, false};
+        // The ICU collation key (migration 003): Chinese names in pinyin order, not by code point.
+        return {"name_sort", false, false};
     case SortColumn::Phone:
         return {"COALESCE(phone, '')", false, false};
     case SortColumn::Store:
@@ -126,7 +127,7 @@ std::vector<RowKey> MemberBrowser::anchors(int step) {
         // step-th key 0.24–0.36 s, against 0.6–1.5 s for streaming every key (which libpq also buffers
         // whole); SQLite streaming every key and skipping here 0.14–0.26 s, against 0.5–6 s for the
         // ROW_NUMBER() query (it materialises and re-sorts the numbered rows).
-        if (m_db.backend() == Backend::Postgresql) {
+        if (m_db.dialect().numbersRowsFasterThanStreaming()) {
             QueryArgs()
                 .integer("step", step)
                 .forEachRow(m_db.sql(),
@@ -154,9 +155,9 @@ RowKey MemberBrowser::keyOf(const MemberRow& row) const {
     case SortColumn::Card:
         k.value = row.card;
         break;
-    // name_key is derived from the name by the same function that wrote it.
+    // name_sort is derived from the name by the same function that wrote it.
     case SortColumn::Name:
-        k.value = nameKey(row.name);
+        k.value = nameSortKey(row.name);
         break;
     case SortColumn::Phone:
         k.value = row.phone;

@@ -3,10 +3,13 @@
 #include "domain/errors.h"
 #include "persistence/audit.h"
 #include "persistence/member_mapping.h"
+#include "persistence/member_search_keys.h"
 #include "persistence/native_sql.h"
 #include "persistence/sql_errors.h"
 
 #include <soci/soci.h>
+
+#include <algorithm>
 
 namespace md::db {
 
@@ -26,11 +29,27 @@ std::optional<Member> loadOne(Database& db, const std::string& where, QueryArgs 
 struct Filter {
     std::string where;
     std::string order;
-    QueryArgs args;
+    std::vector<std::pair<std::string, std::string>> params; ///< name -> text value
+
+    void addTo(QueryArgs& args) const {
+        for (const auto& [name, value] : params)
+            args.text(name, value);
+    }
 };
 
-Filter filterFor(const MemberQuery& q, bool cardPrefix) {
+// sfx keeps the parameter names of several terms apart when they share one statement (count).
+Filter filterFor(const QueryTerm& q, bool cardPrefix, const std::string& sfx = "") {
     Filter f;
+    const std::string k = "k" + sfx, u = "u" + sfx;
+    auto equal = [&](const char* column) {
+        f.where = std::string(column) + " = :" + k;
+        f.params.emplace_back(k, q.key);
+    };
+    auto prefix = [&](const char* column) {
+        f.where = std::string(column) + " >= :" + k + " AND " + column + " < :" + u;
+        f.params.emplace_back(k, q.key);
+        f.params.emplace_back(u, prefixUpperBound(q.key));
+    };
     switch (q.kind) {
     case QueryKind::Empty:
         f.order = "id";
@@ -38,52 +57,81 @@ Filter filterFor(const MemberQuery& q, bool cardPrefix) {
     case QueryKind::Phone:
         // Ordered by the looked-up column first: with "ORDER BY id LIMIT n" PostgreSQL may walk the
         // primary key hoping to meet a match early — a full scan (240 ms at 1M) for a rare phone.
-        f.where = "phone = :k";
+        equal("phone");
         f.order = "phone, id";
-        f.args.text("k", q.key);
+        break;
+    case QueryKind::PhonePrefix:
+        // Stored numbers are E.164 under binary collation: the first digits are a range of members_phone.
+        prefix("phone");
+        f.order = "phone, id";
         break;
     case QueryKind::LastDigits:
-        f.where = "phone_rev >= :k AND phone_rev < :u";
+        prefix("phone_rev");
         f.order = "phone_rev, id";
-        f.args.text("k", q.key).text("u", prefixUpperBound(q.key));
         break;
     case QueryKind::Card:
-        if (cardPrefix) {
-            f.where = "card_no >= :k AND card_no < :u";
-            f.args.text("k", q.key).text("u", prefixUpperBound(q.key));
-        } else {
-            f.where = "card_no = :k";
-            f.args.text("k", q.key);
-        }
+        if (cardPrefix)
+            prefix("card_no");
+        else
+            equal("card_no");
         f.order = "card_no";
         break;
+    case QueryKind::CardDigits:
+        equal("card_digits");
+        f.order = "card_digits, id";
+        break;
     case QueryKind::Email:
-        f.where = "email_key = :k";
+        equal("email_key");
         f.order = "email_key, id";
-        f.args.text("k", q.key);
         break;
     case QueryKind::NamePrefix:
-        f.where = "name_key >= :k AND name_key < :u";
+        prefix("name_key");
         f.order = "name_key, id";
-        f.args.text("k", q.key).text("u", prefixUpperBound(q.key));
         break;
     }
     return f;
 }
 
-std::vector<MemberRow> runSearch(Database& db, Filter f, int limit) {
+std::vector<MemberRow> runSearch(Database& db, const Filter& f, int limit) {
     std::vector<MemberRow> out;
     const std::string sql =
         kSelectRow + (f.where.empty() ? "" : "WHERE " + f.where) + " ORDER BY " + f.order + " LIMIT :n";
-    f.args.integer("n", limit);
-    f.args.forEachRow(db.sql(), sql, [&](const soci::row& r) { out.push_back(memberRowFromRow(r)); });
+    QueryArgs args;
+    f.addTo(args);
+    args.integer("n", limit);
+    args.forEachRow(db.sql(), sql, [&](const soci::row& r) { out.push_back(memberRowFromRow(r)); });
     return out;
 }
 
-std::int64_t runCount(Database& db, Filter f) {
-    return f.args.scalar(db.sql(),
-                         "SELECT COUNT(*) FROM members" + (f.where.empty() ? "" : " WHERE " + f.where));
+std::int64_t runCount(Database& db, const Filter& f) {
+    QueryArgs args;
+    f.addTo(args);
+    return args.scalar(db.sql(),
+                       "SELECT COUNT(*) FROM members" + (f.where.empty() ? "" : " WHERE " + f.where));
 }
+
+// A partial card number is still a card search: when the exact card is not there, the prefix range.
+bool needsCardPrefix(Database& db, const QueryTerm& t) {
+    return t.kind == QueryKind::Card && runCount(db, filterFor(t, false)) == 0;
+}
+
+// name_sort and card_digits, bound next to MemberBinds' columns on the single-row writes (the bulk
+// writers get them from member_rows.cpp).
+class SearchKeyBinds {
+public:
+    explicit SearchKeyBinds(const Member& m)
+        : m_nameSort(nameSortKey(m.name)), m_cardDigits(cardDigitsKey(m.card.str())) {}
+    void exchange(soci::statement& st) {
+        st.exchange(soci::use(m_nameSort, "name_sort"));
+        st.exchange(soci::use(m_cardDigits, "card_digits"));
+    }
+    static std::string insertColumns() { return "name_sort, card_digits"; }
+    static std::string insertValues() { return ":name_sort, :card_digits"; }
+    static std::string assignments() { return "name_sort = :name_sort, card_digits = :card_digits"; }
+
+private:
+    std::string m_nameSort, m_cardDigits;
+};
 
 bool isUniqueViolation(const std::string& message) {
     return message.find("UNIQUE constraint failed") != std::string::npos ||
@@ -119,20 +167,43 @@ std::optional<Member> SociMemberRepository::findByCard(const std::string& card) 
     });
 }
 
+// Each term is searched on its own index; the results follow the order of the terms (the likeliest
+// reading first), a member matched by two readings appears once.
 std::vector<MemberRow> SociMemberRepository::search(const MemberQuery& q, int limit) {
     return withSqlErrors(m_db, "Could not search members for \"" + q.text + "\"", [&] {
-        auto rows = runSearch(m_db, filterFor(q, false), limit);
-        // A partial card number is still a card search: fall back to the prefix range.
-        if (rows.empty() && q.kind == QueryKind::Card) rows = runSearch(m_db, filterFor(q, true), limit);
-        return rows;
+        const auto terms = q.terms();
+        if (terms.empty()) return runSearch(m_db, filterFor(QueryTerm{}, false), limit);
+        std::vector<MemberRow> out;
+        for (const auto& term : terms) {
+            if (static_cast<int>(out.size()) >= limit) break;
+            auto rows = runSearch(m_db, filterFor(term, false), limit);
+            if (rows.empty() && term.kind == QueryKind::Card)
+                rows = runSearch(m_db, filterFor(term, true), limit);
+            for (auto& r : rows) {
+                if (static_cast<int>(out.size()) >= limit) break;
+                if (std::none_of(out.begin(), out.end(), [&](const MemberRow& o) { return o.id == r.id; }))
+                    out.push_back(std::move(r));
+            }
+        }
+        return out;
     });
 }
 
+// Several readings: the ids each one matches, united (UNION removes a member matched twice), each arm
+// a range on its own index.
 std::int64_t SociMemberRepository::count(const MemberQuery& q) {
     return withSqlErrors(m_db, "Could not count members", [&] {
-        auto n = runCount(m_db, filterFor(q, false));
-        if (n == 0 && q.kind == QueryKind::Card) n = runCount(m_db, filterFor(q, true));
-        return n;
+        const auto terms = q.terms();
+        if (terms.empty()) return runCount(m_db, filterFor(QueryTerm{}, false));
+        if (terms.size() == 1) return runCount(m_db, filterFor(terms[0], needsCardPrefix(m_db, terms[0])));
+        QueryArgs args;
+        std::string sql;
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            Filter f = filterFor(terms[i], needsCardPrefix(m_db, terms[i]), std::to_string(i));
+            sql += (sql.empty() ? "" : " UNION ") + std::string("SELECT id FROM members WHERE ") + f.where;
+            f.addTo(args);
+        }
+        return args.scalar(m_db.sql(), "SELECT COUNT(*) FROM (" + sql + ") matches");
     });
 }
 
@@ -141,18 +212,21 @@ void SociMemberRepository::insert(Member& m, const Actor& who) {
     writeMember(m_db, m.card.str(), "Could not add member " + m.card.str(), [&] {
         WriteTransaction tx(m_db);
         MemberBinds binds(m);
+        SearchKeyBinds keys(m);
         std::string now = formatTimestamp(nowUtc());
         long long id = 0;
         {
             // Scoped: SQLite refuses COMMIT while a RETURNING statement is still open.
             soci::statement st(m_db.sql());
             binds.exchange(st);
+            keys.exchange(st);
             st.exchange(soci::use(now, "created_at"));
             st.exchange(soci::use(now, "updated_at"));
             st.exchange(soci::into(id));
             st.alloc();
-            st.prepare("INSERT INTO members (" + MemberBinds::insertColumns() +
-                       ", version, created_at, updated_at) " + "VALUES (" + MemberBinds::insertValues() +
+            st.prepare("INSERT INTO members (" + MemberBinds::insertColumns() + ", " +
+                       SearchKeyBinds::insertColumns() + ", version, created_at, updated_at) " + "VALUES (" +
+                       MemberBinds::insertValues() + ", " + SearchKeyBinds::insertValues() +
                        ", 1, :created_at, :updated_at) RETURNING id");
             st.define_and_bind();
             st.execute(true);
@@ -175,17 +249,19 @@ void SociMemberRepository::update(Member& m, const Actor& who) {
         if (before->version != m.version) throw ConflictError(before->card.str(), m.version, before->version);
 
         MemberBinds binds(m);
+        SearchKeyBinds keys(m);
         std::string now = formatTimestamp(nowUtc());
         long long id = m.id, version = m.version, changed = 0;
         {
             soci::statement st(m_db.sql());
             binds.exchange(st);
+            keys.exchange(st);
             st.exchange(soci::use(now, "updated_at"));
             st.exchange(soci::use(id, "id"));
             st.exchange(soci::use(version, "version"));
             st.alloc();
             st.prepare(
-                "UPDATE members SET " + MemberBinds::assignments() +
+                "UPDATE members SET " + MemberBinds::assignments() + ", " + SearchKeyBinds::assignments() +
                 ", version = version + 1, updated_at = :updated_at WHERE id = :id AND version = :version");
             st.define_and_bind();
             st.execute(true);

@@ -3,6 +3,7 @@
 #include "domain/errors.h"
 #include "domain/member_query.h"
 #include "persistence/member_mapping.h"
+#include "persistence/member_search_keys.h"
 
 #include <soci/soci.h>
 
@@ -13,6 +14,7 @@ namespace {
 const std::vector<std::string>& updatableColumns() {
     static const std::vector<std::string> cols{"name",
                                                "name_key",
+                                               "name_sort",
                                                "phone",
                                                "phone_rev",
                                                "email",
@@ -44,7 +46,7 @@ std::optional<std::string> nonEmpty(const std::string& s) {
 
 // The columns every writer shares after card_no (insert) or id (update): the member's own data.
 void appendMemberData(BulkWriter& w, const Member& m) {
-    w.text(m.name).text(nameKey(m.name));
+    w.text(m.name).text(nameKey(m.name)).text(nameSortKey(m.name));
     if (m.phone)
         w.text(m.phone->e164()).text(reversedDigits(m.phone->e164()));
     else
@@ -63,7 +65,7 @@ void appendMemberData(BulkWriter& w, const Member& m) {
 
 // Everything of a new member's row from card_no to updated_at.
 void appendMemberFields(BulkWriter& w, const Member& m, const std::string& now) {
-    w.text(m.card.str());
+    w.text(m.card.str()).text(cardDigitsKey(m.card.str()));
     appendMemberData(w, m);
     w.text(toCode(m.status)).integer(m.version > 0 ? m.version : 1).text(now).text(now);
 }
@@ -78,7 +80,7 @@ std::vector<BulkColumn> typed(const std::vector<std::string>& names) {
 } // namespace
 
 std::vector<BulkColumn> memberColumns() {
-    std::vector<std::string> names{"card_no"};
+    std::vector<std::string> names{"card_no", "card_digits"};
     const auto& data = updatableColumns();
     // status, version and updated_at come last
     names.insert(names.end(), data.begin(), data.end() - 3);

@@ -1,6 +1,7 @@
 #pragma once
 // A Member as a row of the members table, both ways, for the bulk paths (import, upsert, demo load).
-// The derived search keys (name_key, phone_rev, email_key) are computed here, once for all writers.
+// The derived search keys (name_key, name_sort, card_digits, phone_rev, email_key) are computed here,
+// once for all bulk writers.
 #include "domain/member.h"
 #include "persistence/bulk_loader.h"
 

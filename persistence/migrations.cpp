@@ -8,9 +8,8 @@
 #include <soci/soci.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
-#include <regex>
+#include <mutex>
+#include <optional>
 #include <sstream>
 
 namespace md::db {
@@ -25,14 +24,12 @@ void replaceAll(std::string& s, const std::string& from, const std::string& to) 
         s.replace(pos, from.size(), to);
 }
 
-std::string readFile(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw DatabaseError("Could not read the migration " + file.string(), "the file cannot be opened");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+bool isBlank(const std::string& sql) {
+    return sql.find_first_not_of(" \t\r\n") == std::string::npos;
 }
+
+std::mutex g_overrideMutex;
+std::optional<std::vector<Migration>> g_override;
 
 bool schemaVersionTableExists(Database& db) {
     int n = 0;
@@ -61,7 +58,10 @@ void applyOne(Database& db, const Migration& m, int supported) {
     const int current = readVersion(db);
     if (current > supported) throw SchemaTooNew(current, supported);
     if (current < m.version) {
-        executeScript(db, renderMigration(readFile(m.file), db.backend()));
+        const auto [before, after] = splitAtStep(renderMigration(m.sql, db.backend()));
+        if (!isBlank(before)) executeScript(db, before);
+        if (m.step) m.step(db);
+        if (!isBlank(after)) executeScript(db, after);
         const std::string at = formatTimestamp(nowUtc());
         db.sql() << "INSERT INTO schema_version (version, name, applied_at) VALUES (:v, :n, :a)",
             soci::use(m.version), soci::use(m.name), soci::use(at);
@@ -71,30 +71,66 @@ void applyOne(Database& db, const Migration& m, int supported) {
 
 } // namespace
 
-std::filesystem::path migrationsDirectory() {
-    if (const char* env = std::getenv("MEMBERDESK_MIGRATIONS_DIR"); env && *env) return env;
-    return MEMBERDESK_MIGRATIONS_DIR;
-}
-
-std::vector<Migration> listMigrations(const std::filesystem::path& dir) {
-    static const std::regex pattern(R"(([0-9]+)_([A-Za-z0-9_\-]+)\.sql)");
+std::vector<Migration> assembleMigrations(const std::vector<EmbeddedScript>& scripts,
+                                          const std::map<int, MigrationStep>& steps) {
     std::vector<Migration> out;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-        std::smatch match;
-        const std::string fileName = entry.path().filename().string();
-        if (!entry.is_regular_file() || !std::regex_match(fileName, match, pattern)) continue;
-        out.push_back({std::stoi(match[1].str()), match[2].str(), entry.path()});
-    }
-    if (ec || out.empty())
-        throw DatabaseError("The database migrations were not found in " + dir.string(),
-                            ec ? ec.message() : "no NNN_name.sql files; set MEMBERDESK_MIGRATIONS_DIR");
+    for (const auto& s : scripts)
+        out.push_back({s.version, s.name, s.file, std::string(s.sql), {}});
+    if (out.empty())
+        throw DatabaseError("This program has no database migrations", "the build embedded none");
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.version < b.version; });
     for (std::size_t i = 1; i < out.size(); ++i)
         if (out[i].version == out[i - 1].version)
             throw DatabaseError("Two database migrations share the number " + std::to_string(out[i].version),
-                                out[i - 1].file.string() + " and " + out[i].file.string());
+                                out[i - 1].file + " and " + out[i].file);
+    for (const auto& [version, step] : steps) {
+        auto it = std::find_if(out.begin(), out.end(), [v = version](auto& m) { return m.version == v; });
+        if (it == out.end())
+            throw DatabaseError("The database migration step " + std::to_string(version) + " has no script",
+                                "every version needs an NNN_name.sql, even if its work is all in C++");
+        it->step = step;
+    }
     return out;
+}
+
+std::vector<Migration> builtInMigrations() {
+    return assembleMigrations(embeddedScripts(), migrationSteps());
+}
+
+std::vector<Migration> activeMigrations() {
+    {
+        std::lock_guard lock(g_overrideMutex);
+        if (g_override) return *g_override;
+    }
+    return builtInMigrations();
+}
+
+ScopedMigrationSet::ScopedMigrationSet(std::vector<Migration> migrations) {
+    std::sort(migrations.begin(), migrations.end(), [](auto& a, auto& b) { return a.version < b.version; });
+    std::lock_guard lock(g_overrideMutex);
+    g_override = std::move(migrations);
+}
+
+ScopedMigrationSet::~ScopedMigrationSet() {
+    std::lock_guard lock(g_overrideMutex);
+    g_override.reset();
+}
+
+std::pair<std::string, std::string> splitAtStep(const std::string& rendered) {
+    std::istringstream in(rendered);
+    std::string line, before, after;
+    bool past = false;
+    while (std::getline(in, line)) {
+        std::string trimmed = line;
+        while (!trimmed.empty() && (trimmed.back() == '\r' || trimmed.back() == ' '))
+            trimmed.pop_back();
+        if (!past && trimmed == "-- @step") {
+            past = true;
+            continue;
+        }
+        (past ? after : before) += line + "\n";
+    }
+    return {before, after};
 }
 
 std::string renderMigration(const std::string& script, Backend backend) {
@@ -123,7 +159,7 @@ std::string renderMigration(const std::string& script, Backend backend) {
 }
 
 int Database::supportedSchemaVersion() {
-    return listMigrations(migrationsDirectory()).back().version;
+    return activeMigrations().back().version;
 }
 
 int Database::schemaVersion() {
@@ -146,7 +182,7 @@ void Database::requireCurrentSchema() {
 }
 
 int Database::migrate() {
-    const auto migrations = listMigrations(migrationsDirectory());
+    const auto migrations = activeMigrations();
     const int supported = migrations.back().version;
     // Refuse a newer database before touching anything, not even CREATE TABLE schema_version.
     const int found = schemaVersion();
@@ -155,7 +191,7 @@ int Database::migrate() {
         if (m.version <= found) continue;
         withSqlErrors(*this,
                       "Could not upgrade the database to schema version " + std::to_string(m.version) + " (" +
-                          m.file.filename().string() + ")",
+                          m.file + ")",
                       [&] { applyOne(*this, m, supported); });
     }
     return schemaVersion();

@@ -39,6 +39,9 @@ public:
     /// Row-value comparisons "(a, id) > (:a, :id)" become one index range (PostgreSQL does; SQLite
     /// plans them poorly, so callers spell out the OR form).
     bool rowValueRangeUsesIndex() const { return isPostgres(); }
+    /// Sampling every n-th row of a sorted table: ROW_NUMBER() in the server beats streaming every key
+    /// on PostgreSQL (libpq buffers whole results); SQLite streams faster than it numbers.
+    bool numbersRowsFasterThanStreaming() const { return isPostgres(); }
 
     /// Keeps other writers from adding rows to `table` until commit, so "rows after the last id" are
     /// this transaction's alone. Nothing on SQLite (BEGIN IMMEDIATE already excludes other writers).

@@ -4,7 +4,7 @@ set -euo pipefail
 purpose=${1:-run}
 
 build_pkgs=(cmake ninja-build ccache g++ libwxgtk3.2-dev libsoci-dev libsqlite3-dev libpq-dev
-            libboost-test-dev fonts-wqy-microhei tzdata)
+            libboost-test-dev libicu-dev fonts-wqy-microhei tzdata)
 test_pkgs=(postgresql-15 xvfb xauth sqlite3 postgresql-client-15 python3 clang-format)
 pkgs=("${build_pkgs[@]}")
 [ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")

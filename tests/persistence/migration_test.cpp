@@ -8,9 +8,9 @@
 #include <boost/test/unit_test.hpp>
 #include <soci/soci.h>
 
-#include <cstdlib>
+#include <filesystem>
 #include <fstream>
-#include <optional>
+#include <sstream>
 #include <thread>
 
 using namespace md;
@@ -18,33 +18,22 @@ using namespace md::db;
 
 namespace {
 
-class ScopedMigrationsDir {
-public:
-    explicit ScopedMigrationsDir(const std::filesystem::path& dir) {
-        if (const char* old = std::getenv("MEMBERDESK_MIGRATIONS_DIR")) m_old = old;
-        setenv("MEMBERDESK_MIGRATIONS_DIR", dir.c_str(), 1);
-    }
-    ~ScopedMigrationsDir() {
-        if (m_old)
-            setenv("MEMBERDESK_MIGRATIONS_DIR", m_old->c_str(), 1);
-        else
-            unsetenv("MEMBERDESK_MIGRATIONS_DIR");
-    }
+// The real migrations plus one more, for testing versions this tree does not have yet.
+std::vector<Migration> builtInPlus(Migration extra) {
+    auto all = builtInMigrations();
+    all.push_back(std::move(extra));
+    return all;
+}
 
-private:
-    std::optional<std::string> m_old;
-};
+Migration extraMigration(int version, std::string sql, MigrationStep step = {}) {
+    return {version, "extra", std::to_string(version) + "_extra.sql", std::move(sql), std::move(step)};
+}
 
-// A copy of the real migrations plus extra scripts, for testing versions this tree does not have yet.
-std::filesystem::path migrationsWith(const test::TestDatabase& t, const std::string& file,
-                                     const std::string& sql) {
-    const auto dir = t.dir() / "migrations";
-    std::filesystem::create_directories(dir);
-    for (const auto& m : listMigrations(MEMBERDESK_SOURCE_DIR "/resources/migrations"))
-        std::filesystem::copy_file(m.file, dir / m.file.filename(),
-                                   std::filesystem::copy_options::overwrite_existing);
-    std::ofstream(dir / file) << sql;
-    return dir;
+std::string readSource(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 bool tableExists(Database& d, const std::string& name) {
@@ -91,8 +80,7 @@ BOOST_AUTO_TEST_CASE(migrate_twice_applies_nothing_the_second_time) {
     BOOST_TEST(d->migrate() == v);
     auto again = t.open(false);
     BOOST_TEST(again->migrate() == v);
-    BOOST_TEST(countRows(*d, "schema_version") ==
-               static_cast<int>(listMigrations(migrationsDirectory()).size()));
+    BOOST_TEST(countRows(*d, "schema_version") == static_cast<int>(builtInMigrations().size()));
 }
 
 BOOST_AUTO_TEST_CASE(a_newer_database_is_refused_with_schema_too_new_and_left_untouched) {
@@ -124,23 +112,22 @@ BOOST_AUTO_TEST_CASE(require_current_schema_refuses_an_uninitialised_database) {
 BOOST_AUTO_TEST_CASE(a_failing_migration_rolls_back_entirely_and_keeps_the_old_version) {
     test::TestDatabase t;
     const int base = Database::supportedSchemaVersion();
-    ScopedMigrationsDir env(migrationsWith(t, "900_broken.sql",
-                                           "CREATE TABLE half_done (id {{ID}});\n"
-                                           "INSERT INTO half_done (id) VALUES (1);\n"
-                                           "THIS IS NOT SQL;\n"));
+    ScopedMigrationSet set(builtInPlus(extraMigration(900, "CREATE TABLE half_done (id {{ID}});\n"
+                                                           "INSERT INTO half_done (id) VALUES (1);\n"
+                                                           "THIS IS NOT SQL;\n")));
     auto d = t.open(false);
     BOOST_CHECK_THROW(d->migrate(), DatabaseError);
     BOOST_TEST(d->schemaVersion() == base);
     BOOST_TEST(!tableExists(*d, "half_done"));
 }
 
-BOOST_AUTO_TEST_CASE(a_new_migration_file_is_applied_on_top_of_an_existing_schema) {
+BOOST_AUTO_TEST_CASE(a_new_migration_is_applied_on_top_of_an_existing_schema) {
     test::TestDatabase t;
     auto d = t.open();
-    ScopedMigrationsDir env(migrationsWith(t, "900_loyalty_points.sql",
-                                           "-- @sqlite\nCREATE TABLE only_sqlite (id {{ID}});\n-- @end\n"
-                                           "-- @postgresql\nCREATE TABLE only_pg (id {{ID}});\n-- @end\n"
-                                           "CREATE TABLE points (id {{ID}}, code TEXT {{BINARY}});\n"));
+    ScopedMigrationSet set(
+        builtInPlus(extraMigration(900, "-- @sqlite\nCREATE TABLE only_sqlite (id {{ID}});\n-- @end\n"
+                                        "-- @postgresql\nCREATE TABLE only_pg (id {{ID}});\n-- @end\n"
+                                        "CREATE TABLE points (id {{ID}}, code TEXT {{BINARY}});\n")));
     BOOST_TEST(Database::supportedSchemaVersion() == 900);
     BOOST_TEST(d->migrate() == 900);
     BOOST_TEST(tableExists(*d, "points"));
@@ -163,8 +150,7 @@ BOOST_AUTO_TEST_CASE(two_connections_migrating_at_once_apply_each_version_once) 
     a->migrate();
     other.join();
     if (failure) std::rethrow_exception(failure);
-    BOOST_TEST(countRows(*a, "schema_version") ==
-               static_cast<int>(listMigrations(migrationsDirectory()).size()));
+    BOOST_TEST(countRows(*a, "schema_version") == static_cast<int>(builtInMigrations().size()));
     BOOST_TEST(a->schemaVersion() == Database::supportedSchemaVersion());
 }
 
@@ -182,6 +168,64 @@ BOOST_AUTO_TEST_CASE(render_keeps_only_this_backends_blocks_and_expands_placehol
     BOOST_TEST(pg.find("LITE;") == std::string::npos);
     BOOST_TEST(pg.find("PG;") != std::string::npos);
     BOOST_TEST(pg.find("BOTH;") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_embedded_scripts_are_the_source_trees_files_byte_for_byte) {
+    std::size_t files = 0;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(MEMBERDESK_SOURCE_DIR "/resources/migrations"))
+        files += entry.path().extension() == ".sql";
+    BOOST_TEST(embeddedScripts().size() == files);
+    for (const auto& s : embeddedScripts())
+        BOOST_TEST((s.sql == readSource(std::filesystem::path(MEMBERDESK_SOURCE_DIR "/resources/migrations") /
+                                        s.file)),
+                   s.file);
+    BOOST_TEST(builtInMigrations().front().name == "initial");
+}
+
+BOOST_AUTO_TEST_CASE(a_cpp_step_runs_at_its_marker_inside_the_migrations_transaction) {
+    test::TestDatabase t;
+    auto d = t.open();
+    std::vector<int> seenByStep;
+    ScopedMigrationSet set(builtInPlus(extraMigration(
+        900, "CREATE TABLE steps (n INTEGER);\n-- @step\nINSERT INTO steps (n) SELECT n + 1 FROM steps;\n",
+        [&](Database& db) {
+            BOOST_TEST(db.transactionDepth() == 1);
+            seenByStep.push_back(countRows(db, "steps"));
+            db.sql() << "INSERT INTO steps (n) VALUES (41)";
+        })));
+    BOOST_TEST(d->migrate() == 900);
+    BOOST_TEST(seenByStep == std::vector<int>{0}); // the table existed, the part after the marker had not run
+    int max = 0;
+    d->sql() << "SELECT MAX(n) FROM steps", soci::into(max);
+    BOOST_TEST(max == 42);
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_cpp_step_rolls_back_its_migrations_sql_too) {
+    test::TestDatabase t;
+    auto d = t.open();
+    const int base = d->schemaVersion();
+    ScopedMigrationSet set(
+        builtInPlus(extraMigration(900, "CREATE TABLE before_step (id {{ID}});\n",
+                                   [](Database&) { throw std::runtime_error("backfill failed"); })));
+    BOOST_CHECK_THROW(d->migrate(), std::exception);
+    BOOST_TEST(d->schemaVersion() == base);
+    BOOST_TEST(!tableExists(*d, "before_step"));
+}
+
+BOOST_AUTO_TEST_CASE(a_step_without_a_script_is_refused) {
+    std::vector<EmbeddedScript> scripts{{1, "initial", "001_initial.sql", "SELECT 1;"}};
+    std::map<int, MigrationStep> steps{{2, [](Database&) {}}};
+    BOOST_CHECK_THROW(assembleMigrations(scripts, steps), DatabaseError);
+    scripts.push_back({1, "again", "001_again.sql", "SELECT 1;"});
+    BOOST_CHECK_THROW(assembleMigrations(scripts, {}), DatabaseError);
+}
+
+BOOST_AUTO_TEST_CASE(split_at_step_cuts_at_the_marker_line_only) {
+    const auto [before, after] = splitAtStep("A;\n-- @step\nB;\n-- @step\n");
+    BOOST_TEST(before == "A;\n");
+    BOOST_TEST(after == "B;\n-- @step\n");
+    BOOST_TEST(splitAtStep("A;\n").second.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
