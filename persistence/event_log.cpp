@@ -107,6 +107,16 @@ void appendMemberJoinedEvents(Database& db, std::int64_t afterMemberId, const st
                 "SELECT 'member_joined', id, id, join_date || 'T00:00:00Z', :at, :who "
                 "FROM members WHERE id > :after ORDER BY id",
         soci::use(at, "at"), soci::use(who, "who"), soci::use(after, "after");
+    // A new member who said yes is a consent given, as when an agent adds one (app::addMember).
+    for (const char* channel : {"email", "sms"}) {
+        const std::string column = std::string(channel) + "_consent";
+        db.sql()
+            << "INSERT INTO events (type, member_id, entity_id, occurred_at, recorded_at, actor, payload) "
+               "SELECT 'consent_changed', id, id, COALESCE(" +
+                   column + "_at, :at), :at, :who, '{\"channel\":\"" + channel +
+                   "\",\"granted\":true}' FROM members WHERE id > :after AND " + column + " = 1 ORDER BY id",
+            soci::use(at, "at"), soci::use(who, "who"), soci::use(after, "after");
+    }
 }
 
 std::int64_t maxId(Database& db, const std::string& table) {

@@ -29,7 +29,8 @@ private:
 /// row with id > afterTransactionId, in id order (bulk imports and the demo).
 void appendTransactionEvents(Database& db, std::int64_t afterTransactionId, const std::string& actor,
                              const std::string& recordedAt);
-/// Set-based: one member_joined event per member with id > afterMemberId.
+/// Set-based: one member_joined event per member with id > afterMemberId, then consent_changed
+/// (granted) for each of those members' channels with consent given.
 void appendMemberJoinedEvents(Database& db, std::int64_t afterMemberId, const std::string& actor,
                               const std::string& recordedAt);
 /// The largest id in table ("members", "transactions", "events"), 0 when empty.

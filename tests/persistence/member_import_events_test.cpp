@@ -39,12 +39,14 @@ struct Fixture {
 
 BOOST_AUTO_TEST_SUITE(member_import_events)
 
-BOOST_FIXTURE_TEST_CASE(each_imported_member_gets_one_member_joined_event_as_the_importing_user, Fixture) {
+BOOST_FIXTURE_TEST_CASE(each_imported_member_gets_member_joined_and_consent_given_as_the_importing_user,
+                        Fixture) {
     importMembers(
         *db, file("card_no,name,phone,sms_consent\nMD6000001,甲,13800138001,1\nMD6000002,乙,13800138002,0\n"),
         as("clerk.wu"));
     BOOST_TEST(eventsAfter(0) ==
-               "member_joined|MD6000001|clerk.wu|{}\nmember_joined|MD6000002|clerk.wu|{}\n");
+               "member_joined|MD6000001|clerk.wu|{}\nmember_joined|MD6000002|clerk.wu|{}\n"
+               "consent_changed|MD6000001|clerk.wu|{\"channel\":\"sms\",\"granted\":true}\n");
 }
 
 BOOST_FIXTURE_TEST_CASE(
