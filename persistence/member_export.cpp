@@ -3,6 +3,7 @@
 #include "domain/csv.h"
 #include "domain/errors.h"
 #include "persistence/csv_import.h"
+#include "persistence/member_columns.h"
 #include "persistence/sql_errors.h"
 
 #include <soci/soci.h>
@@ -16,6 +17,17 @@ constexpr int kPageRows = 10000;
 const std::vector<std::string> kHeader{"card_no",       "name",        "phone",     "email",
                                        "birthday",      "gender",      "join_date", "store",
                                        "email_consent", "sms_consent", "status"};
+
+// The file format's columns in table order (member_columns.h); the into() list below follows it.
+const std::string& exportedColumns() {
+    static const std::string cols = [] {
+        std::string out;
+        for (const auto& c : memberColumnNames(&MemberColumn::exported))
+            out += (out.empty() ? "" : ", ") + c;
+        return out;
+    }();
+    return cols;
+}
 
 // A spreadsheet runs a cell starting with = + - @ as a formula (CSV injection); a leading ' makes it
 // text and the quote is not shown.
@@ -60,9 +72,8 @@ private:
         soci::indicator iPhone, iEmail, iBirthday, iStore;
         const std::string from = after;
         soci::statement st =
-            (m_sql.prepare << "SELECT card_no, name, phone, email, birthday, gender, join_date, home_store, "
-                              "email_consent, sms_consent, status FROM members WHERE card_no > :after "
-                              "ORDER BY card_no LIMIT :n",
+            (m_sql.prepare << "SELECT " + exportedColumns() +
+                                  " FROM members WHERE card_no > :after ORDER BY card_no LIMIT :n",
              soci::use(from), soci::use(kPageRows), soci::into(card), soci::into(name),
              soci::into(phone, iPhone), soci::into(email, iEmail), soci::into(birthday, iBirthday),
              soci::into(gender), soci::into(joinDate), soci::into(store, iStore), soci::into(emailConsent),

@@ -114,28 +114,34 @@ std::int64_t QueryArgs::scalar(soci::session& sql, const std::string& query) {
 }
 
 Member memberFromRow(const soci::row& r) {
+    // Positions are computed at compile time from the one column list.
+    constexpr auto col = [](std::string_view name) consteval {
+        return memberReadIndex(name);
+    };
     Member m;
-    m.id = rowInt(r, 0);
-    const std::string card = rowText(r, 1);
+    m.id = rowInt(r, col("id"));
+    const std::string card = rowText(r, col("card_no"));
     m.card = parsedOrThrow(CardNumber::parse(card), "card number", card);
-    m.name = rowText(r, 2);
+    m.name = rowText(r, col("name"));
     auto& bad = m.unreadable;
-    if (auto phone = rowOptText(r, 3); phone && !phone->empty())
+    if (auto phone = rowOptText(r, col("phone")); phone && !phone->empty())
         readInto(m.phone, PhoneNumber::parse(*phone), bad, "phone", *phone);
-    if (auto email = rowOptText(r, 4); email && !email->empty())
+    if (auto email = rowOptText(r, col("email")); email && !email->empty())
         readInto(m.email, EmailAddress::parse(*email), bad, "email", *email);
-    if (auto birthday = rowOptText(r, 5); birthday && !birthday->empty())
+    if (auto birthday = rowOptText(r, col("birthday")); birthday && !birthday->empty())
         readInto(m.birthday, parseDate(*birthday), bad, "birthday", *birthday);
-    const std::string gender = rowText(r, 6);
+    const std::string gender = rowText(r, col("gender"));
     readInto(m.gender, parseGender(gender), bad, "gender", gender);
-    const std::string joined = rowText(r, 7);
+    const std::string joined = rowText(r, col("join_date"));
     readInto(m.joinDate, parseDate(joined), bad, "join_date", joined);
-    m.homeStore = rowText(r, 8);
-    const std::string status = rowText(r, 9);
+    m.homeStore = rowText(r, col("home_store"));
+    const std::string status = rowText(r, col("status"));
     readInto(m.status, parseMemberStatus(status), bad, "status", status);
-    m.emailConsent = consentFrom(r, 10, 11, 12, bad, "email_consent_at");
-    m.smsConsent = consentFrom(r, 13, 14, 15, bad, "sms_consent_at");
-    m.version = rowInt(r, 16);
+    m.emailConsent = consentFrom(r, col("email_consent"), col("email_consent_source"),
+                                 col("email_consent_at"), bad, "email_consent_at");
+    m.smsConsent = consentFrom(r, col("sms_consent"), col("sms_consent_source"), col("sms_consent_at"), bad,
+                               "sms_consent_at");
+    m.version = rowInt(r, col("version"));
     return m;
 }
 
@@ -217,29 +223,12 @@ void MemberBinds::exchange(soci::statement& st) {
 }
 
 namespace {
-constexpr const char* kWritten[] = {"card_no",
-                                    "name",
-                                    "name_key",
-                                    "phone",
-                                    "phone_rev",
-                                    "email",
-                                    "email_key",
-                                    "birthday",
-                                    "gender",
-                                    "join_date",
-                                    "home_store",
-                                    "status",
-                                    "email_consent",
-                                    "email_consent_source",
-                                    "email_consent_at",
-                                    "sms_consent",
-                                    "sms_consent_source",
-                                    "sms_consent_at"};
 
 std::string joined(std::string (*column)(const char*)) {
     std::string out;
-    for (const char* c : kWritten)
-        out += (out.empty() ? "" : ", ") + column(c);
+    static const auto written = memberColumnNames(&MemberColumn::bound);
+    for (const auto& c : written)
+        out += (out.empty() ? "" : ", ") + column(c.c_str());
     return out;
 }
 } // namespace

@@ -4,6 +4,7 @@
 #include "domain/member.h"
 #include "domain/store.h"
 #include "domain/transaction.h"
+#include "persistence/member_columns.h"
 
 #include <soci/soci.h>
 
@@ -15,10 +16,8 @@
 
 namespace md::db {
 
-/// Column lists, in the order the readers below expect them (prefix with an alias if needed).
-inline constexpr const char* kMemberColumns =
-    "id, card_no, name, phone, email, birthday, gender, join_date, home_store, status, email_consent, "
-    "email_consent_source, email_consent_at, sms_consent, sms_consent_source, sms_consent_at, version";
+/// The list rows' columns, in the order memberRowFromRow reads them (a member's own columns are in
+/// member_columns.h).
 inline constexpr const char* kMemberRowColumns =
     "id, card_no, name, phone, home_store, join_date, last_purchase_at, orders, revenue_minor";
 
@@ -64,7 +63,7 @@ private:
     std::deque<std::pair<std::string, long long>> m_ints;
 };
 
-/// Reads kMemberColumns. Throws DatabaseError if a stored value no longer parses.
+/// Reads memberReadColumns() (member_columns.h). Throws DatabaseError if a stored value no longer parses.
 Member memberFromRow(const soci::row& r);
 /// Reads kMemberRowColumns.
 MemberRow memberRowFromRow(const soci::row& r);

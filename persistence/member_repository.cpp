@@ -15,7 +15,7 @@ namespace md::db {
 
 namespace {
 
-const std::string kSelectMember = std::string("SELECT ") + kMemberColumns + " FROM members ";
+const std::string kSelectMember = "SELECT " + memberReadColumns() + " FROM members ";
 const std::string kSelectRow = std::string("SELECT ") + kMemberRowColumns + " FROM members ";
 
 std::optional<Member> loadOne(Database& db, const std::string& where, QueryArgs args) {

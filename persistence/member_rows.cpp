@@ -2,6 +2,7 @@
 
 #include "domain/errors.h"
 #include "domain/member_query.h"
+#include "persistence/member_columns.h"
 #include "persistence/member_mapping.h"
 #include "persistence/member_search_keys.h"
 
@@ -12,32 +13,12 @@ namespace md::db {
 namespace {
 
 const std::vector<std::string>& updatableColumns() {
-    static const std::vector<std::string> cols{"name",
-                                               "name_key",
-                                               "name_sort",
-                                               "phone",
-                                               "phone_rev",
-                                               "email",
-                                               "email_key",
-                                               "birthday",
-                                               "gender",
-                                               "join_date",
-                                               "home_store",
-                                               "email_consent",
-                                               "email_consent_source",
-                                               "email_consent_at",
-                                               "sms_consent",
-                                               "sms_consent_source",
-                                               "sms_consent_at",
-                                               "status",
-                                               "version",
-                                               "updated_at"};
+    static const auto cols = memberColumnNames(&MemberColumn::updatable);
     return cols;
 }
 
 bool isIntegerColumn(const std::string& c) {
-    return c == "id" || c == "version" || c == "email_consent" || c == "sms_consent" || c == "orders" ||
-           c == "revenue_minor";
+    return isIntegerMemberColumn(c) || c == "orders" || c == "revenue_minor";
 }
 
 std::optional<std::string> nonEmpty(const std::string& s) {
@@ -79,12 +60,11 @@ std::vector<BulkColumn> typed(const std::vector<std::string>& names) {
 
 } // namespace
 
+// Every column but id, in table order: appendMemberFields writes them in that order.
 std::vector<BulkColumn> memberColumns() {
-    std::vector<std::string> names{"card_no", "card_digits"};
-    const auto& data = updatableColumns();
-    // status, version and updated_at come last
-    names.insert(names.end(), data.begin(), data.end() - 3);
-    names.insert(names.end(), {"status", "version", "created_at", "updated_at"});
+    std::vector<std::string> names;
+    for (const auto& c : kMemberColumnTable)
+        if (std::string_view(c.name) != "id") names.emplace_back(c.name);
     return typed(names);
 }
 
@@ -158,22 +138,11 @@ std::string memberUpdateShapeSql() {
 }
 
 std::size_t memberColumnCount() {
-    std::size_t n = 1;
-    for (const char* c = kMemberColumns; *c; ++c)
-        n += *c == ',';
-    return n;
+    return memberReadColumnCount();
 }
 
 std::string memberColumnsOf(const std::string& alias) {
-    std::string out, all = kMemberColumns;
-    std::size_t pos = 0;
-    while (pos < all.size()) {
-        auto end = all.find(", ", pos);
-        if (end == std::string::npos) end = all.size();
-        out += (out.empty() ? "" : ", ") + alias + "." + all.substr(pos, end - pos);
-        pos = end + 2;
-    }
-    return out;
+    return memberReadColumns(alias);
 }
 
 } // namespace md::db

@@ -33,9 +33,9 @@ void applyMemberUpdates(Database& db, const std::string& staging, std::size_t ex
 /// "SELECT id, name, ... FROM members": the shape of the staging table, for TempTable.
 std::string memberUpdateShapeSql();
 
-/// kMemberColumns (member_mapping.h) with every column prefixed by alias, for joins.
+/// memberReadColumns() (member_columns.h) with every column prefixed by alias, for joins.
 std::string memberColumnsOf(const std::string& alias);
-/// How many columns kMemberColumns has.
+/// How many columns memberReadColumns() has.
 std::size_t memberColumnCount();
 
 } // namespace md::db
