@@ -2,6 +2,7 @@
 #include "app/transfer.h"
 #include "cli/commands.h"
 #include "cli/progress_line.h"
+#include "cli/text_table.h"
 #include "domain/errors.h"
 #include "domain/safe_output.h"
 
@@ -22,7 +23,7 @@ ImportMode parseMode(const Args& args) {
 }
 
 int importFailed(Context& ctx, const std::string& reason) {
-    ctx.err << kProgramName << ": error: " << reason << '\n' << kUnchanged << '\n';
+    ctx.err << kProgramName << ": error: " << terminalSafe(reason) << '\n' << kUnchanged << '\n';
     return kError;
 }
 

@@ -2,6 +2,7 @@
 // and exit codes (see cli/commands.h for the scheme).
 #include "cli/commands.h"
 #include "cli/messages.h"
+#include "cli/text_table.h"
 #include "domain/errors.h"
 #include "persistence/soci_data_store.h"
 
@@ -21,7 +22,9 @@ const Command* findCommand(const std::string& name) {
 
 void printHeadline(std::ostream& err, const std::string& headline, const std::string& detail,
                    const std::string& hint) {
-    err << kProgramName << ": error: " << headline << '\n';
+    // Messages quote what the person typed or a file held: escape control characters so a crafted
+    // value cannot drive the terminal through stderr either.
+    err << kProgramName << ": error: " << terminalSafe(headline) << '\n';
     if (!detail.empty() && detail != headline) {
         // Driver messages span several lines (libpq's does); indent them all under the headline.
         std::string text = detail;
@@ -33,11 +36,11 @@ void printHeadline(std::ostream& err, const std::string& headline, const std::st
             std::string line = text.substr(start, end - start);
             while (!line.empty() && (line.front() == '\t' || line.front() == ' '))
                 line.erase(0, 1);
-            if (!line.empty()) err << "  " << line << '\n';
+            if (!line.empty()) err << "  " << terminalSafe(line) << '\n';
             start = end + 1;
         }
     }
-    if (!hint.empty()) err << "hint: " << hint << '\n';
+    if (!hint.empty()) err << "hint: " << terminalSafe(hint) << '\n';
 }
 
 std::string dbFlagHint(const md::db::DatabaseUrl* url) {
@@ -62,7 +65,7 @@ int run(int argc, char** argv, const md::db::DatabaseUrl*& urlOut, md::db::Datab
     }
     const Command* cmd = findCommand(g.rest.front());
     if (!cmd) {
-        std::cerr << kProgramName << ": error: unknown command '" << g.rest.front() << "'; run "
+        std::cerr << kProgramName << ": error: unknown command '" << terminalSafe(g.rest.front()) << "'; run "
                   << kProgramName << " --help\n";
         return kError;
     }
@@ -100,7 +103,7 @@ int main(int argc, char** argv) {
     try {
         return run(argc, argv, url, urlStorage, cmd);
     } catch (const UsageError& e) {
-        std::cerr << kProgramName << ": error: " << e.what() << '\n';
+        std::cerr << kProgramName << ": error: " << terminalSafe(e.what()) << '\n';
         if (cmd)
             std::cerr << "usage: " << kProgramName << ' ' << cmd->spec.usage << '\n';
         else

@@ -92,6 +92,15 @@ BOOST_AUTO_TEST_CASE(config_validates_the_timezone_and_lists_defaults) {
     BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM audit_log WHERE entity = 'setting'") == 1);
 }
 
+BOOST_AUTO_TEST_CASE(control_characters_quoted_in_an_error_message_are_escaped_on_stderr) {
+    InitialisedDatabase db;
+    const auto r = runOn(db, {"config", "set", "timezone", "Asia/Shanghai\x1b]0;owned\x07"});
+    BOOST_TEST(r.exitCode == 2, describe(r));
+    BOOST_TEST(r.err.find('\x1b') == std::string::npos, describe(r));
+    BOOST_TEST(r.err.find('\x07') == std::string::npos, describe(r));
+    BOOST_TEST(contains(r.err, "\\x1b]0;owned\\x07"), describe(r));
+}
+
 BOOST_AUTO_TEST_CASE(rebuild_totals_repairs_damaged_totals) {
     InitialisedDatabase db;
     BOOST_TEST(runOn(db, {"demo", "--members", "50", "--seed", "3"}).exitCode == 0);
