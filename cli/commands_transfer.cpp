@@ -45,8 +45,16 @@ int runImport(Context& ctx, const Args& args) {
         }
     }
     // Checked here so a typo is a one-line message, before any connection or migration.
-    if (!std::filesystem::is_regular_file(file))
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (!std::filesystem::exists(status))
         throw CliError("cannot read " + file.string() + ": no such file", {}, {});
+    if (std::filesystem::is_directory(status))
+        throw CliError("cannot read " + file.string() + ": it is a folder; give the CSV file inside it", {},
+                       {});
+    if (!std::filesystem::is_regular_file(status))
+        throw CliError("cannot read " + file.string() + ": it is not a regular file (a device or a pipe)", {},
+                       {});
 
     auto database = ctx.openForWriting();
     installInterruptHandler();

@@ -67,6 +67,16 @@ BOOST_AUTO_TEST_CASE(bad_lines_go_to_the_rejects_file_and_the_import_exits_3) {
     BOOST_TEST(runOn(db, {"show", "MD10000002"}).exitCode == 1);
 }
 
+BOOST_AUTO_TEST_CASE(importing_a_folder_or_a_device_says_what_it_is_not_that_it_is_missing) {
+    InitialisedDatabase db;
+    const auto folder = runOn(db, {"import", "members", db.dir().string()});
+    BOOST_TEST(folder.exitCode == 2, describe(folder));
+    BOOST_TEST(contains(folder.err, "it is a folder"), describe(folder));
+    const auto device = runOn(db, {"import", "members", "/dev/null"});
+    BOOST_TEST(device.exitCode == 2, describe(device));
+    BOOST_TEST(contains(device.err, "not a regular file"), describe(device));
+}
+
 BOOST_AUTO_TEST_CASE(a_clean_import_exits_0) {
     InitialisedDatabase db;
     const std::string file =
