@@ -3,8 +3,8 @@
 #include "app/members.h"
 #include "domain/user_error.h"
 #include "persistence/soci_data_store.h"
+#include "tests/app/app_fixture.h"
 #include "tests/persistence/import_test_support.h"
-#include "tests/support/test_database.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -12,14 +12,8 @@ using namespace md;
 using namespace md::test;
 
 namespace {
-struct Fixture {
-    TestDatabase tdb;
-    std::unique_ptr<db::Database> check = tdb.open();
-    db::SociDataStore store{tdb.open()};
-    FixedClock clock{instant("2025-06-30T17:30:00Z")};
-    app::RequestContext ctx{Actor{"agent.li"}, &clock, app::loadTimeZone("Asia/Shanghai").value()};
+struct Fixture : AppFixture {
     Fixture() {
-        addStores(*check);
         for (int i = 0; i < 5; ++i) {
             Member m = sampleMember("MD90000" + std::to_string(10 + i), "孙" + std::to_string(i),
                                     "139000000" + std::to_string(10 + i));

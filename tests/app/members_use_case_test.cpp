@@ -5,8 +5,8 @@
 #include "app/stores.h"
 #include "domain/user_error.h"
 #include "persistence/soci_data_store.h"
+#include "tests/app/app_fixture.h"
 #include "tests/persistence/import_test_support.h"
-#include "tests/support/test_database.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -15,13 +15,7 @@ using namespace md::test;
 
 namespace {
 
-struct Fixture {
-    TestDatabase tdb;
-    std::unique_ptr<db::Database> check = tdb.open();
-    db::SociDataStore store{tdb.open()};
-    FixedClock clock{instant("2025-06-30T17:30:00Z")}; // 01:30 on 1 July in Shanghai
-    app::RequestContext ctx{Actor{"agent.li"}, &clock, app::loadTimeZone("Asia/Shanghai").value()};
-    Fixture() { addStores(*check); }
+struct Fixture : AppFixture {
     std::string events() { return dumpQuery(*check, "SELECT type, actor, payload FROM events ORDER BY id"); }
 };
 
