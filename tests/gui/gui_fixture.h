@@ -11,6 +11,7 @@
 #include <boost/test/tools/detail/print_helper.hpp>
 
 #include <wx/dialog.h>
+#include <wx/gdicmn.h>
 #include <wx/modalhook.h>
 #include <wx/string.h>
 
@@ -39,6 +40,11 @@ using namespace std::chrono_literals;
 /// Processes events (CallAfter results, timers, paints) until pred() holds or the time is up.
 bool pumpUntil(const std::function<bool()>& pred, std::chrono::milliseconds timeout = 20s);
 void pumpFor(std::chrono::milliseconds duration);
+
+/// One simulated left click at a screen point. Waits first until the system's double-click interval
+/// has passed since the previous simulated click: two quick clicks on the same spot (the same row
+/// before and after a search) reach the list as a double click, which activates and never selects.
+void clickAt(wxPoint screen);
 
 /// Every modal dialog is answered here instead of being shown (a test must never hang on one).
 class DialogRecorder : public wxModalDialogHook {

@@ -31,10 +31,7 @@ void clickRow(wxListCtrl& list, long row) {
     wxRect r;
     BOOST_REQUIRE(list.GetItemRect(row, r));
     const wxPoint centre = list.ClientToScreen(wxPoint(r.GetLeft() + 40, r.GetTop() + r.GetHeight() / 2));
-    wxUIActionSimulator sim;
-    sim.MouseMove(centre);
-    pumpFor(30ms);
-    sim.MouseClick();
+    clickAt(centre);
 }
 } // namespace
 

@@ -34,11 +34,7 @@ void clickRow(wxListCtrl& list, long row) {
     }
     const wxPoint centre = list.ClientToScreen(wxPoint(r.GetLeft() + 40, r.GetTop() + r.GetHeight() / 2));
     wxGetTopLevelParent(&list)->Raise();
-    wxUIActionSimulator sim;
-    sim.MouseMove(centre);
-    pumpFor(30ms);
-    sim.MouseClick();
-    pumpFor(30ms);
+    clickAt(centre);
 }
 
 /// Clicks a row and waits until the detail pane shows its member.

@@ -18,6 +18,7 @@
 #include <wx/listctrl.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
+#include <wx/settings.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -211,16 +212,26 @@ std::vector<std::string> FrameFixture::cardsInOrder(db::SortColumn column, bool 
     return cards;
 }
 
+void clickAt(wxPoint screen) {
+    static std::chrono::steady_clock::time_point lastClick;
+    const int metric = wxSystemSettings::GetMetric(wxSYS_DCLICK_MSEC);
+    const auto interval = std::chrono::milliseconds(metric > 0 ? metric : 500) + 100ms;
+    const auto since = std::chrono::steady_clock::now() - lastClick;
+    if (since < interval) pumpFor(std::chrono::duration_cast<std::chrono::milliseconds>(interval - since));
+    wxUIActionSimulator sim;
+    sim.MouseMove(screen);
+    pumpFor(30ms);
+    sim.MouseClick();
+    lastClick = std::chrono::steady_clock::now();
+    pumpFor(30ms);
+}
+
 void FrameFixture::click(wxWindow& w) {
     // The simulator clicks whatever is on top at that point of the screen: make it our window.
     wxGetTopLevelParent(&w)->Raise();
     pumpFor(50ms);
-    wxUIActionSimulator sim;
     const wxRect r = w.GetScreenRect();
-    sim.MouseMove(r.GetLeft() + r.GetWidth() / 2, r.GetTop() + r.GetHeight() / 2);
-    pumpFor(30ms);
-    sim.MouseClick();
-    pumpFor(30ms);
+    clickAt(wxPoint(r.GetLeft() + r.GetWidth() / 2, r.GetTop() + r.GetHeight() / 2));
 }
 
 void FrameFixture::press(wxWindow& button) {
