@@ -24,6 +24,16 @@ void Object::set(std::string key, Value value) {
     m_members.push_back({std::move(key), std::move(value)});
 }
 
+bool Object::erase(std::string_view key) {
+    for (auto it = m_members.begin(); it != m_members.end(); ++it) {
+        if (it->key == key) {
+            m_members.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
 std::size_t Object::size() const {
     return m_members.size();
 }
@@ -65,6 +75,12 @@ namespace {
                            std::string(kindName(wanted)));
 }
 } // namespace
+
+Value::Value(const Value&) = default;
+Value::Value(Value&&) noexcept = default;
+Value& Value::operator=(const Value&) = default;
+Value& Value::operator=(Value&&) noexcept = default;
+Value::~Value() = default;
 
 bool Value::asBool() const {
     if (!isBool()) wrongKind(Kind::Bool, kind());

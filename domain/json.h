@@ -29,6 +29,8 @@ public:
     bool contains(std::string_view key) const { return find(key) != nullptr; }
     /// Replaces the value of an existing key in place, or appends the key.
     void set(std::string key, Value value);
+    /// Removes the key; false when it was not there.
+    bool erase(std::string_view key);
     std::size_t size() const;
     bool empty() const;
     const std::vector<Member>& members() const { return m_members; }
@@ -56,6 +58,13 @@ public:
     Value(const char* s) : m_v(std::string(s)) {} ///< not a bool
     Value(Array a) : m_v(std::move(a)) {}
     Value(Object o) : m_v(std::move(o)) {}
+    // Out of line: GCC 12 inlines the variant's copy and move into callers and then warns that the
+    // inactive alternatives "may be used uninitialized" (a false positive that -Werror turns fatal).
+    Value(const Value&);
+    Value(Value&&) noexcept;
+    Value& operator=(const Value&);
+    Value& operator=(Value&&) noexcept;
+    ~Value();
 
     Kind kind() const { return static_cast<Kind>(m_v.index()); }
     bool isNull() const { return kind() == Kind::Null; }

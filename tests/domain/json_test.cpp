@@ -205,7 +205,7 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_written_as_a_replacement_character) {
     BOOST_TEST(json::parse(text).ok());
 }
 
-BOOST_AUTO_TEST_CASE(set_replaces_an_existing_key_in_place) {
+BOOST_AUTO_TEST_CASE(set_replaces_an_existing_key_in_place_and_erase_removes_it) {
     json::Object o;
     o.set("a", 1);
     o.set("b", 2);
@@ -213,6 +213,10 @@ BOOST_AUTO_TEST_CASE(set_replaces_an_existing_key_in_place) {
     BOOST_REQUIRE(o.size() == 2u);
     BOOST_TEST(o.members()[0].key == "a");
     BOOST_TEST(o.find("a")->asInteger() == 3);
+    BOOST_TEST(o.erase("a"));
+    BOOST_TEST(!o.erase("a"));
+    BOOST_REQUIRE(o.size() == 1u);
+    BOOST_TEST(o.members()[0].key == "b");
 }
 
 BOOST_AUTO_TEST_CASE(asking_a_value_for_another_kind_throws) {
