@@ -107,10 +107,11 @@ std::vector<EarningRule> rules(Date from) {
     base.unitMinor = 1 * kYuan;
     out.emplace_back(rule("TIER_MULTIPLIER", RuleKind::TierMultiplier, 1)).tierPercent = {
         {"REGULAR", 100}, {"SILVER", 120}, {"GOLD", 150}, {"BLACK", 200}};
-    // Not combined with other promotions in the birthday month: exclusive, so it runs first.
+    // Triple points in the birthday month, not combined with other promotions (生日月三倍积分，不与其他
+    // 活动同享): exclusive, so it runs first; generous, so the birthday month seldom earns less.
     auto& birthday =
         out.emplace_back(rule("BIRTHDAY_MONTH", RuleKind::BirthdayMonth, 10, Stacking::Exclusive));
-    birthday.bonusPercent = 100;
+    birthday.bonusPercent = 200;
     birthday.capPerMember = 5000;
     birthday.capPeriod = Period::Year;
     // Beauty and Double 11 do not add up: the larger of the two counts.
