@@ -68,6 +68,38 @@ const std::vector<Command>& commands() {
         {{"config", "config list | config get KEY | config set KEY VALUE", {}, {}, 1, 3},
          runConfig,
          "settings shared by everyone on this database (timezone, ...); values are checked per key"},
+        {{"programme",
+          "programme import FILE.json [--effective DATE] | programme export FILE.json|- [--version N] | "
+          "programme list",
+          {"--effective", "--version"},
+          {},
+          1,
+          2},
+         runProgramme,
+         "the loyalty programme (docs/programme-format.md): import validates and stores a new version\n"
+         "      (a bad file stores nothing and names each wrong field); export writes one"},
+        {{"points",
+          "points balance CARD [--json] | points adjust CARD ±N --reason CODE [--note T] | points redeem "
+          "CARD N\n"
+          "  [--for T] | points approve ID | points expire [--as-of DATE] | points expiring --within DAYS "
+          "[--json]\n"
+          "  | points check | points liability [--as-of DATE] [--json]",
+          {"--reason", "--note", "--for", "--request-id", "--as-of", "--within"},
+          {"--json"},
+          1,
+          3},
+         runPoints,
+         "a member's points; adjustments above the programme's limit wait for a second person; a\n"
+         "      redemption the balance cannot cover writes nothing (exit 2); check exits 4 on differences"},
+        {{"tier",
+          "tier history CARD | tier set CARD TIER --until DATE --reason TEXT | tier review [--as-of DATE] "
+          "[--dry-run]",
+          {"--until", "--reason", "--as-of"},
+          {"--dry-run"},
+          1,
+          3},
+         runTier,
+         "tier history, a manual tier (always with an end date), and the review that applies downgrades"},
         {{"rebuild", "rebuild totals", {}, {}, 1, 1},
          runRebuild,
          "recompute every member's orders, revenue and first/last purchase from the transactions"},

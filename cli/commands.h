@@ -6,6 +6,7 @@
 //   1  nothing found (find, show)
 //   2  error: bad usage, database unreachable or too new, failed import (nothing imported)
 //   3  import finished but some lines were rejected (see FILE.rejects.csv)
+//   4  a check found problems (points check: cached balances that differ from the ledger)
 //   130 cancelled with Ctrl-C (the work was rolled back)
 //
 // Schema policy: init, demo and import create or migrate the schema (they write anyway); find, show
@@ -26,7 +27,14 @@
 
 namespace md::cli {
 
-enum ExitCode : int { kOk = 0, kNotFound = 1, kError = 2, kPartial = 3, kInterrupted = 130 };
+enum ExitCode : int {
+    kOk = 0,
+    kNotFound = 1,
+    kError = 2,
+    kPartial = 3,
+    kCheckFailed = 4,
+    kInterrupted = 130
+};
 
 inline constexpr const char* kProgramName = "memberdesk-cli";
 inline constexpr const char* kProgramVersion = "0.1.0";
@@ -92,6 +100,9 @@ int runMigrate(Context& ctx, const Args& args);
 int runConfig(Context& ctx, const Args& args);
 int runStore(Context& ctx, const Args& args);
 int runRebuild(Context& ctx, const Args& args);
+int runProgramme(Context& ctx, const Args& args);
+int runPoints(Context& ctx, const Args& args);
+int runTier(Context& ctx, const Args& args);
 
 /// Flushes out and throws CliError "writing WHAT failed: REASON" when any write to it failed (a full
 /// disk, a closed pipe): output that did not arrive must never end in exit 0.

@@ -1,5 +1,7 @@
 // find and show: read-only member lookups, as a table for people or JSON for scripts.
 #include "app/members.h"
+#include "app/points.h"
+#include "app/programme.h"
 #include "cli/commands.h"
 #include "cli/json_out.h"
 #include "cli/member_view.h"
@@ -128,6 +130,12 @@ int runShow(Context& ctx, const Args& args) {
     view.totals = found->totals;
     view.recent = found->recent;
     if (found->homeStore) view.homeStoreName = found->homeStore->name;
+    if (app::currentProgramme(ctx.request, *database)) {
+        const auto points = app::pointsBalance(ctx.request, *database, card.value().str());
+        view.loyalty = MemberView::Loyalty{
+            points.tier, points.balance,
+            app::pointsLedger(ctx.request, *database, found->member.id, 0, kRecentTransactions)};
+    }
 
     if (json)
         printMemberJson(ctx.out, view);

@@ -126,6 +126,12 @@ JsonWriter& JsonWriter::value(bool b) {
     return *this;
 }
 
+JsonWriter& JsonWriter::raw(std::string_view json) {
+    beforeValue();
+    m_out << json;
+    return *this;
+}
+
 JsonWriter& JsonWriter::null() {
     beforeValue();
     m_out << "null";

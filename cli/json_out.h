@@ -29,6 +29,8 @@ public:
     JsonWriter& value(int v) { return value(static_cast<std::int64_t>(v)); }
     JsonWriter& value(bool b);
     JsonWriter& null();
+    /// A value that is already JSON text (a stored breakdown), written as is.
+    JsonWriter& raw(std::string_view json);
     /// The string, or null when absent.
     JsonWriter& value(const std::optional<std::string>& s) { return s ? value(*s) : null(); }
 

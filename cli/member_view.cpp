@@ -119,7 +119,31 @@ void printMemberJson(std::ostream& out, const MemberView& v) {
         unreadableJson(j, t.unreadable);
         j.endObject();
     }
-    j.endArray().endObject().finish();
+    j.endArray();
+    if (v.loyalty) {
+        const auto& b = v.loyalty->balance;
+        j.key("loyalty").beginObject().field("tier", v.loyalty->tier).field("spendable", b.spendable);
+        j.field("pending", b.pending).field("expiring_soon", b.expiringSoon).field("expired", b.expired);
+        j.field("owed", b.owed).field("qualifying", b.qualifying).field("total", b.total);
+        j.key("ledger").beginArray();
+        for (const auto& e : v.loyalty->ledger) {
+            j.beginObject()
+                .field("id", e.id)
+                .field("kind", loyalty::toCode(e.kind))
+                .field("points", e.points);
+            j.field("qualifying", e.qualifying).field("date", formatDate(e.localDate));
+            j.field("expires_on", e.expiresOn ? std::optional(formatDate(*e.expiresOn)) : std::nullopt);
+            j.field("reason", e.reason).field("note", e.note).field("key", e.key);
+            j.key("breakdown");
+            if (e.breakdown)
+                j.raw(*e.breakdown);
+            else
+                j.null();
+            j.endObject();
+        }
+        j.endArray().endObject();
+    }
+    j.endObject().finish();
 }
 
 void printMemberText(std::ostream& out, const MemberView& v) {
@@ -141,6 +165,18 @@ void printMemberText(std::ostream& out, const MemberView& v) {
     line(out, "Revenue", v.totals.revenue.format());
     line(out, "First purchase", v.totals.firstPurchase ? formatTimestamp(*v.totals.firstPurchase) : "");
     line(out, "Last purchase", v.totals.lastPurchase ? formatTimestamp(*v.totals.lastPurchase) : "");
+    if (v.loyalty) {
+        const auto& b = v.loyalty->balance;
+        out << "Points\n";
+        line(out, "Tier", v.loyalty->tier);
+        line(out, "Spendable",
+             std::to_string(b.spendable) +
+                 (b.pending ? " (+" + std::to_string(b.pending) + " pending)" : ""));
+        if (b.expiringSoon)
+            line(out, "Expiring soon",
+                 std::to_string(b.expiringSoon) + " (first on " + formatDate(*b.nextExpiry) + ")");
+        if (b.owed) line(out, "Owed", std::to_string(b.owed));
+    }
     if (v.recent.empty()) {
         out << "No transactions yet.\n";
         return;

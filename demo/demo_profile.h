@@ -91,9 +91,10 @@ public:
 
 private:
     struct Event {
-        std::int64_t at;     ///< seconds since the epoch, UTC
-        std::int64_t amount; ///< fen
-        std::uint32_t order; ///< generation order: a stable tie-break
+        std::int64_t at;        ///< seconds since the epoch, UTC
+        std::int64_t amount;    ///< fen
+        std::uint32_t order;    ///< generation order: a stable tie-break
+        std::uint32_t refundOf; ///< a refund: the generation order of its purchase
         std::uint16_t store;
         std::uint8_t channel, kind, category, items;
     };
@@ -101,7 +102,8 @@ private:
     std::int64_t timeOfDay(std::uint8_t channel, Rng& rng) const;
 
     const DemoContext& m_ctx;
-    std::vector<Event> m_events; ///< reused across members
+    std::vector<Event> m_events;             ///< reused across members
+    std::vector<std::uint32_t> m_seqOfOrder; ///< generation order -> order number (refunds name it)
     std::int64_t m_joinSeconds = 0, m_horizonDays = 0;
     double m_dayWeight[7]{}; ///< by days since 1970-01-01 (a Thursday) modulo 7
     double m_maxDayWeight = 1.0;

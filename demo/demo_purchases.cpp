@@ -95,6 +95,7 @@ void PurchaseSimulator::addPurchase(std::int64_t day, const MemberTraits& traits
             r.items = static_cast<std::uint8_t>(1 + rng.below(e.items));
         }
         r.at = m_joinSeconds + refundDay * 86400 + timeOfDay(e.channel, rng);
+        r.refundOf = e.order;
         r.order = static_cast<std::uint32_t>(m_events.size());
         m_events.push_back(r);
     }
@@ -136,13 +137,23 @@ void PurchaseSimulator::run(std::int64_t idx, const Member& m, const MemberTrait
     tx.cardNo = m.card.str();
     char num[24];
     std::uint32_t seq = 0;
+    m_seqOfOrder.assign(m_events.size(), 0);
+    const auto orderIdOf = [&](std::string& out, const std::string& store, std::uint32_t number) {
+        out.assign(store);
+        out.push_back('-');
+        out.append(num, std::to_chars(num, num + sizeof num, idx).ptr);
+        out.push_back('-');
+        out.append(num, std::to_chars(num, num + sizeof num, number).ptr);
+    };
     for (const Event& e : m_events) {
         const std::string& store = m_ctx.stores[e.store].store.code;
-        tx.orderId.assign(store);
-        tx.orderId.push_back('-');
-        tx.orderId.append(num, std::to_chars(num, num + sizeof num, idx).ptr);
-        tx.orderId.push_back('-');
-        tx.orderId.append(num, std::to_chars(num, num + sizeof num, ++seq).ptr);
+        m_seqOfOrder[e.order] = ++seq;
+        orderIdOf(tx.orderId, store, seq);
+        // A refund comes days after its purchase, so the purchase already has its number.
+        if (e.kind == static_cast<std::uint8_t>(TransactionKind::Refund))
+            orderIdOf(tx.refundOf, store, m_seqOfOrder[e.refundOf]);
+        else
+            tx.refundOf.clear();
         tx.storeCode.assign(store);
         tx.channel = static_cast<SalesChannel>(e.channel);
         tx.occurredAt = Timestamp{std::chrono::seconds{e.at}};

@@ -22,6 +22,10 @@ inline constexpr const char* kRefundRecorded = "refund_recorded";
 inline constexpr const char* kTransactionCorrected = "transaction_corrected";
 inline constexpr const char* kStoreChanged = "store_changed";
 inline constexpr const char* kSettingChanged = "setting_changed";
+/// A points ledger entry was written (entity = the entry).
+inline constexpr const char* kPointsPosted = "points_posted";
+/// A member's tier changed (entity = the tier_changes row).
+inline constexpr const char* kTierChanged = "tier_changed";
 } // namespace event
 
 struct Event {

@@ -30,6 +30,9 @@ struct Transaction {
     TransactionKind kind = TransactionKind::Purchase;
     int items = 1;
     std::string category;
+    /// A refund: the order id of the purchase it refunds (same store), so the loyalty engine reverses
+    /// that purchase's points in proportion; "" when the till did not say.
+    std::string refundOf;
     /// Stored values this program cannot read (field -> stored text), left at their defaults above:
     /// shown marked rather than making the member unviewable.
     std::map<std::string, std::string> unreadable;

@@ -8,9 +8,11 @@
 //               entry and the events of a change are written in it. Read units take no write lock.
 #include "data_transfer.h"
 #include "events.h"
+#include "loyalty/loyalty_repository.h"
 #include "member_browsing.h"
 #include "repositories.h"
 #include "settings.h"
+#include "time_zone.h"
 
 #include <filesystem>
 #include <memory>
@@ -28,6 +30,7 @@ public:
     virtual StoreRepository& stores() = 0;
     virtual SettingsRepository& settings() = 0;
     virtual EventLog& events() = 0;
+    virtual loyalty::LoyaltyRepository& loyalty() = 0;
     /// Appends an audit entry (entity "member", "store", "setting", ...) in this unit of work.
     virtual void audit(const Actor& who, const std::string& action, const std::string& entity,
                        const std::string& key, const std::optional<std::string>& beforeJson,
@@ -80,6 +83,14 @@ public:
     /// Recomputes every member's totals from the current transactions and moves the consumer to the
     /// newest event, in one transaction.
     virtual void rebuildTotals(const Actor& who, Timestamp now) = 0;
+    /// Runs the loyalty engine over the purchase, refund and correction events after its position
+    /// (exactly once, in chunks each committed with the new position). Days are read in `zone`.
+    virtual loyalty::EngineReport processLoyalty(const TimeZone& zone, const Actor& who, Timestamp now,
+                                                 const ProgressFn& progress) = 0;
+    /// Reviews every placed member's tier on asOf under programme p (downgrades happen only here).
+    /// Idempotent: a second review on the same day with the same figures changes nothing.
+    virtual loyalty::ReviewReport reviewTiers(const loyalty::Programme& p, Date asOf, bool dryRun,
+                                              const Actor& who, Timestamp now) = 0;
 };
 
 } // namespace md

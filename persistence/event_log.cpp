@@ -86,6 +86,8 @@ std::vector<Event> SociEventLog::forMember(std::int64_t memberId) {
 void appendTransactionEvents(Database& db, std::int64_t afterTransactionId, const std::string& actor,
                              const std::string& recordedAt) {
     lockForEventWriting(db);
+    // In the order the orders happened (a file or the demo lists them member by member): the loyalty
+    // engine rates in event order, so programme-wide budgets and tier windows see them as they came.
     long long after = afterTransactionId;
     std::string who = actor, at = recordedAt;
     db.sql() << "INSERT INTO events (type, member_id, entity_id, occurred_at, recorded_at, actor, payload) "
@@ -94,7 +96,7 @@ void appendTransactionEvents(Database& db, std::int64_t afterTransactionId, cons
                 "member_id, id, occurred_at, :at, :who, "
                 "CASE WHEN replaces_id IS NULL THEN '{}' "
                 "ELSE '{\"replaces\":' || CAST(replaces_id AS TEXT) || '}' END "
-                "FROM transactions WHERE id > :after ORDER BY id",
+                "FROM transactions WHERE id > :after ORDER BY occurred_at, id",
         soci::use(at, "at"), soci::use(who, "who"), soci::use(after, "after");
 }
 

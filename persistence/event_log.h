@@ -26,7 +26,7 @@ private:
 };
 
 /// Set-based: one purchase_recorded / refund_recorded / transaction_corrected event per transaction
-/// row with id > afterTransactionId, in id order (bulk imports and the demo).
+/// row with id > afterTransactionId, in the order they happened (bulk imports and the demo).
 void appendTransactionEvents(Database& db, std::int64_t afterTransactionId, const std::string& actor,
                              const std::string& recordedAt);
 /// Set-based: one member_joined event per member with id > afterMemberId, then consent_changed

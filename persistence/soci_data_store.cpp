@@ -4,6 +4,8 @@
 #include "persistence/csv_import.h"
 #include "persistence/demo_loader.h"
 #include "persistence/event_log.h"
+#include "persistence/loyalty_engine.h"
+#include "persistence/loyalty_repository.h"
 #include "persistence/member_browser.h"
 #include "persistence/member_repository.h"
 #include "persistence/member_totals.h"
@@ -22,7 +24,7 @@ namespace {
 class SociUnitOfWork final : public UnitOfWork {
 public:
     SociUnitOfWork(Database& db, bool write)
-        : m_db(db), m_members(db), m_stores(db), m_settings(db), m_events(db) {
+        : m_db(db), m_members(db), m_stores(db), m_settings(db), m_events(db), m_loyalty(db) {
         if (write) {
             withSqlErrors(m_db, "Could not start a change on " + m_db.url().display(),
                           [&] { m_tx.emplace(m_db); });
@@ -32,6 +34,7 @@ public:
     StoreRepository& stores() override { return m_stores; }
     SettingsRepository& settings() override { return m_settings; }
     EventLog& events() override { return m_events; }
+    loyalty::LoyaltyRepository& loyalty() override { return m_loyalty; }
     void audit(const Actor& who, const std::string& action, const std::string& entity, const std::string& key,
                const std::optional<std::string>& beforeJson,
                const std::optional<std::string>& afterJson) override {
@@ -50,6 +53,7 @@ private:
     SociStoreRepository m_stores;
     SociSettingsRepository m_settings;
     SociEventLog m_events;
+    SociLoyaltyRepository m_loyalty;
 };
 
 } // namespace
@@ -122,6 +126,17 @@ void SociDataStore::rebuildTotals(const Actor& who, Timestamp now) {
         appendAudit(*m_db, who, "rebuild", "consumer", kMemberTotalsConsumer, std::nullopt, "{}");
         tx.commit();
     });
+}
+
+loyalty::EngineReport SociDataStore::processLoyalty(const TimeZone& zone, const Actor& who, Timestamp now,
+                                                    const ProgressFn& progress) {
+    LoyaltyRun run{zone, now, who.name, 200000, progress};
+    return db::processLoyalty(*m_db, run);
+}
+
+loyalty::ReviewReport SociDataStore::reviewTiers(const loyalty::Programme& p, Date asOf, bool dryRun,
+                                                 const Actor& who, Timestamp now) {
+    return reviewAllTiers(*m_db, p, asOf, dryRun, who.name, now);
 }
 
 std::unique_ptr<DataStore> openDataStore(const std::string& address) {

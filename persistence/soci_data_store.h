@@ -31,6 +31,10 @@ public:
     DemoReport loadDemo(const DemoSource& source, const ProgressFn& progress) override;
     std::int64_t processTotals(Timestamp now) override;
     void rebuildTotals(const Actor& who, Timestamp now) override;
+    loyalty::EngineReport processLoyalty(const TimeZone& zone, const Actor& who, Timestamp now,
+                                         const ProgressFn& progress) override;
+    loyalty::ReviewReport reviewTiers(const loyalty::Programme& p, Date asOf, bool dryRun, const Actor& who,
+                                      Timestamp now) override;
 
     Database& database() { return *m_db; }
 

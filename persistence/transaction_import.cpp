@@ -37,7 +37,8 @@ std::string signatureOf(std::int64_t memberId, const Transaction& t) {
     const char sep = '\x1f';
     return std::to_string(memberId) + sep + t.storeCode + sep + toCode(t.channel) + sep +
            formatTimestamp(t.occurredAt) + sep + std::to_string(t.amount.minor()) + sep +
-           t.amount.currency() + sep + toCode(t.kind) + sep + std::to_string(t.items) + sep + t.category;
+           t.amount.currency() + sep + toCode(t.kind) + sep + std::to_string(t.items) + sep + t.category +
+           sep + t.refundOf;
 }
 
 std::vector<BulkColumn> correctionColumns() {
@@ -71,7 +72,7 @@ public:
         : m_db(db), m_opt(opt), m_session(file, opt.progress, "Importing transactions", databaseFiles(db)) {
         m_session.requireColumns({"order_id", "card_no", "store", "occurred_at", "amount"});
         m_session.requireKnownColumns({"order_id", "card_no", "store", "channel", "occurred_at", "amount",
-                                       "currency", "kind", "items", "category"},
+                                       "currency", "kind", "items", "category", "refund_of"},
                                       opt.ignoreColumns);
     }
 
@@ -137,25 +138,29 @@ private:
         keys.flush();
         m_keys->analyze();
         long long line = 0, id = 0, revision = 0, memberId = 0, amount = 0, items = 0;
-        std::string store, channel, occurred, currency, kind, category;
+        std::string store, channel, occurred, currency, kind, category, refundOf;
+        soci::indicator refundOfInd = soci::i_ok;
         soci::statement st =
             (m_db.sql().prepare
                  << "SELECT k.line, t.id, t.revision, t.member_id, t.store_code, t.channel, "
-                    "t.occurred_at, t.amount_minor, t.currency, t.kind, t.items, t.category FROM " +
+                    "t.occurred_at, t.amount_minor, t.currency, t.kind, t.items, t.category, t.refund_of "
+                    "FROM " +
                         m_keys->name() +
                         " k JOIN transactions t ON t.store_code = k.store_code AND t.order_id = "
                         "k.order_id AND t.superseded = 0",
              soci::into(line), soci::into(id), soci::into(revision), soci::into(memberId), soci::into(store),
              soci::into(channel), soci::into(occurred), soci::into(amount), soci::into(currency),
-             soci::into(kind), soci::into(items), soci::into(category));
+             soci::into(kind), soci::into(items), soci::into(category), soci::into(refundOf, refundOfInd));
         st.execute();
         const char sep = '\x1f';
-        while (st.fetch())
+        while (st.fetch()) {
+            if (refundOfInd != soci::i_ok) refundOf.clear();
             found[static_cast<std::size_t>(line)] = {id, revision, memberId,
                                                      std::to_string(memberId) + sep + store + sep + channel +
                                                          sep + occurred + sep + std::to_string(amount) + sep +
                                                          currency + sep + kind + sep + std::to_string(items) +
-                                                         sep + category};
+                                                         sep + category + sep + refundOf};
+        }
         m_keys->clear();
         return found;
     }

@@ -38,7 +38,7 @@ TransactionLineParser::TransactionLineParser(const ImportSession& s,
       m_order(s.column("order_id")), m_card(s.column("card_no")), m_store(s.column("store")),
       m_channel(s.column("channel")), m_occurred(s.column("occurred_at")), m_amount(s.column("amount")),
       m_currency(s.column("currency")), m_kind(s.column("kind")), m_items(s.column("items")),
-      m_category(s.column("category")) {}
+      m_category(s.column("category")), m_refundOf(s.column("refund_of")) {}
 
 Expected<ParsedTransaction> TransactionLineParser::parse(const CsvRecord& r) const {
     if (auto problem = m_session.structuralProblem(r); !problem.empty()) return Invalid{problem};
@@ -111,6 +111,9 @@ Expected<ParsedTransaction> TransactionLineParser::parse(const CsvRecord& r) con
         t.items = *items;
     }
     t.category = std::string(field(m_category));
+    t.refundOf = std::string(field(m_refundOf));
+    if (!t.refundOf.empty() && t.kind != TransactionKind::Refund)
+        return Invalid{"refund_of " + t.refundOf + " is only for refunds (kind refund)"};
     return p;
 }
 
@@ -124,7 +127,8 @@ std::vector<BulkColumn> transactionColumns() {
             {"currency"},
             {"kind"},
             {"items", ColumnType::Integer},
-            {"category"}};
+            {"category"},
+            {"refund_of"}};
 }
 
 void appendTransactionRow(BulkWriter& w, const Transaction& t, std::int64_t memberId,
@@ -132,6 +136,10 @@ void appendTransactionRow(BulkWriter& w, const Transaction& t, std::int64_t memb
     w.text(t.orderId).integer(memberId).text(t.storeCode).text(toCode(t.channel));
     w.text(formatTimestamp(t.occurredAt)).integer(t.amount.minor()).text(t.amount.currency());
     w.text(toCode(t.kind)).integer(t.items).text(t.category);
+    if (t.refundOf.empty())
+        w.null();
+    else
+        w.text(t.refundOf);
     if (correction) w.integer(correction->revision).integer(correction->replacesId);
     w.endRow();
 }

@@ -36,7 +36,8 @@ private:
     std::unordered_map<std::string, std::string> m_stores;
     TimeZone m_zone; ///< naive occurred_at values are wall times here
     Timestamp m_now;
-    int m_order, m_card, m_store, m_channel, m_occurred, m_amount, m_currency, m_kind, m_items, m_category;
+    int m_order, m_card, m_store, m_channel, m_occurred, m_amount, m_currency, m_kind, m_items, m_category,
+        m_refundOf;
 };
 
 /// Columns appendTransactionRow() writes, in its order.

@@ -105,7 +105,7 @@ struct EarningRule {
     // TierMultiplier
     std::map<std::string, int> tierPercent; ///< tier code -> percent (100 = ×1)
     // Bonuses: a multiplier on the base points (percent, 200 = +100% of base) and/or fixed extra points
-    int bonusPercent = 0;
+    int bonusPercent = 0; ///< extra points as a percent of the base points (100 = double points)
     std::int64_t extraPoints = 0;
     std::vector<std::string> values; ///< Category/Store/Channel
     std::optional<Date> from, to;    ///< DateRange (inclusive)

@@ -34,6 +34,14 @@ public:
     DemoReport loadDemo(const DemoSource&, const ProgressFn&) override { return {}; }
     std::int64_t processTotals(Timestamp) override { return 0; }
     void rebuildTotals(const Actor&, Timestamp) override {}
+    loyalty::EngineReport processLoyalty(const TimeZone&, const Actor&, Timestamp,
+                                         const ProgressFn&) override {
+        return {};
+    }
+    loyalty::ReviewReport reviewTiers(const loyalty::Programme&, Date, bool, const Actor&,
+                                      Timestamp) override {
+        return {};
+    }
 };
 
 const FixedClock kClock{Timestamp{}};
