@@ -79,4 +79,10 @@ void saveMember(const RequestContext& ctx, DataStore& store, Member& m) {
     m = saved;
 }
 
+Member requireMemberByCard(UnitOfWork& uow, const std::string& card) {
+    auto m = uow.members().findByCard(card);
+    if (!m) throw UserError("member.unknown_card", {{"card", card}}, "no member has card number " + card);
+    return *m;
+}
+
 } // namespace md::app

@@ -27,6 +27,9 @@ std::optional<MemberCard> showMemberByCard(const RequestContext& ctx, DataStore&
 std::optional<MemberCard> showMemberById(const RequestContext& ctx, DataStore& store, std::int64_t id,
                                          int recentLimit = 10);
 
+/// The member with this card in a unit of work; throws UserError "member.unknown_card" {card}.
+Member requireMemberByCard(UnitOfWork& uow, const std::string& card);
+
 /// Adds a new member (join date defaults to today in the programme's zone). Emits member_joined.
 /// Throws UserError "member.invalid" {reason}.
 void addMember(const RequestContext& ctx, DataStore& store, Member& m);

@@ -1,5 +1,6 @@
 #include "app/points.h"
 
+#include "app/members.h"
 #include "app/programme.h"
 #include "domain/loyalty/expiry.h"
 #include "domain/user_error.h"
@@ -11,12 +12,6 @@ namespace md::app {
 using namespace loyalty;
 
 namespace {
-
-Member requireMember(UnitOfWork& uow, const std::string& card) {
-    auto m = uow.members().findByCard(card);
-    if (!m) throw UserError("member.unknown_card", {{"card", card}}, "no member has card number " + card);
-    return *m;
-}
 
 Programme requireProgramme(const RequestContext& ctx, DataStore& store) {
     auto p = currentProgramme(ctx, store);
@@ -73,7 +68,7 @@ MemberPoints pointsBalance(const RequestContext& ctx, DataStore& store, const st
     const auto programme = currentProgramme(ctx, store);
     auto uow = store.read();
     MemberPoints out;
-    out.member = requireMember(*uow, card);
+    out.member = requireMemberByCard(*uow, card);
     const int soon = programme ? programme->expiry.expiringSoonDays : 30;
     out.balance = uow->loyalty().balance(out.member.id, ctx.today(), soon);
     if (programme) {
@@ -99,7 +94,7 @@ AdjustResult adjustPoints(const RequestContext& ctx, DataStore& store, const std
     if (requestId.empty()) requestId = newRequestId();
     const std::string key = "adjust:" + requestId;
     auto uow = store.write();
-    const Member m = requireMember(*uow, card);
+    const Member m = requireMemberByCard(*uow, card);
     AdjustResult out;
     if (std::abs(points) > p.approvalThreshold) {
         // Maker-checker: a large adjustment waits for a second person.
@@ -156,7 +151,7 @@ AdjustResult redeemPoints(const RequestContext& ctx, DataStore& store, const std
     const Programme p = requireProgramme(ctx, store);
     if (requestId.empty()) requestId = newRequestId();
     auto uow = store.write();
-    const Member m = requireMember(*uow, card);
+    const Member m = requireMemberByCard(*uow, card);
     AdjustResult out =
         postManual(ctx, *uow, p, m.id, EntryKind::Redeem, -points, "redeem:" + requestId, "redeem", forWhat);
     uow->commit();

@@ -1,5 +1,6 @@
 #include "app/tiers.h"
 
+#include "app/members.h"
 #include "app/programme.h"
 #include "domain/user_error.h"
 
@@ -7,15 +8,7 @@ namespace md::app {
 
 using namespace loyalty;
 
-namespace {
-
-Member requireMember(UnitOfWork& uow, const std::string& card) {
-    auto m = uow.members().findByCard(card);
-    if (!m) throw UserError("member.unknown_card", {{"card", card}}, "no member has card number " + card);
-    return *m;
-}
-
-} // namespace
+namespace {} // namespace
 
 std::optional<TierProgress> tierProgress(const RequestContext& ctx, DataStore& store, std::int64_t memberId) {
     auto p = currentProgramme(ctx, store);
@@ -61,7 +54,7 @@ std::optional<TierProgress> tierProgress(const RequestContext& ctx, DataStore& s
 
 std::vector<TierChange> tierHistory(const RequestContext&, DataStore& store, const std::string& card) {
     auto uow = store.read();
-    return uow->loyalty().tierHistory(requireMember(*uow, card).id);
+    return uow->loyalty().tierHistory(requireMemberByCard(*uow, card).id);
 }
 
 void setTier(const RequestContext& ctx, DataStore& store, const std::string& card, const std::string& tier,
@@ -80,7 +73,7 @@ void setTier(const RequestContext& ctx, DataStore& store, const std::string& car
                         "the override would end on " + formatDate(until) + ", which has passed");
     if (reason.empty()) throw UserError("tier.reason_required", {}, "a manual tier needs a reason");
     auto uow = store.write();
-    const Member m = requireMember(*uow, card);
+    const Member m = requireMemberByCard(*uow, card);
     const TierRecord before = uow->loyalty().tier(m.id, *p);
     uow->loyalty().saveOverride(m.id, tier, until, reason, ctx.now());
     // The history shows the override like any other change, with its reason and end date.

@@ -107,6 +107,10 @@ const std::vector<Command>& commands() {
     return table;
 }
 
+void requireWords(const Args& args, std::size_t n, const char* usage) {
+    if (args.positional().size() != n) throw UsageError(std::string("usage: ") + kProgramName + " " + usage);
+}
+
 std::string helpText() {
     std::ostringstream s;
     s << "Usage: " << kProgramName << " [--db URL] COMMAND [ARGS...]\n"

@@ -104,6 +104,9 @@ int runProgramme(Context& ctx, const Args& args);
 int runPoints(Context& ctx, const Args& args);
 int runTier(Context& ctx, const Args& args);
 
+/// Throws UsageError "usage: memberdesk-cli USAGE" unless the command has exactly n positional words.
+void requireWords(const Args& args, std::size_t n, const char* usage);
+
 /// Flushes out and throws CliError "writing WHAT failed: REASON" when any write to it failed (a full
 /// disk, a closed pipe): output that did not arrive must never end in exit 0.
 void requireWritten(std::ostream& out, const std::string& what);

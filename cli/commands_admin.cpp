@@ -11,10 +11,6 @@ namespace md::cli {
 
 namespace {
 
-void requireWords(const Args& args, std::size_t n, const char* usage) {
-    if (args.positional().size() != n) throw UsageError(std::string("usage: ") + kProgramName + " " + usage);
-}
-
 int listStoresCommand(Context& ctx, const Args& args) {
     requireWords(args, 1, "store list [--json]");
     auto database = ctx.openForReading();

@@ -16,10 +16,6 @@ namespace md::cli {
 
 namespace {
 
-void requireWords(const Args& args, std::size_t n, const char* usage) {
-    if (args.positional().size() != n) throw UsageError(std::string("usage: ") + kProgramName + " " + usage);
-}
-
 std::int64_t parsePoints(const std::string& text, const char* what) {
     std::int64_t v = 0;
     const char* first = text.data();

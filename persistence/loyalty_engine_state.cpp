@@ -98,14 +98,15 @@ void ChunkLedger::load(const std::vector<std::int64_t>& members, Date windowStar
 }
 
 void ChunkLedger::reserve(std::size_t n) {
-    const auto more = reserveIds(m_db, "points_ledger", n);
-    // SQLite numbers from MAX(id), which the reserved ids are not yet part of: continue after them.
+    // SQLite numbers from MAX(id), which ids reserved earlier in this chunk are not yet part of:
+    // continue after them instead.
     if (!m_ids.empty() && !m_db.dialect().isPostgres()) {
         const std::int64_t next = m_ids.back() + 1;
         for (std::size_t i = 0; i < n; ++i)
             m_ids.push_back(next + static_cast<std::int64_t>(i));
         return;
     }
+    const auto more = reserveIds(m_db, "points_ledger", n);
     m_ids.insert(m_ids.end(), more.begin(), more.end());
 }
 
