@@ -1,3 +1,0 @@
--- What has been taken back from an entry (refunds, corrections, re-rates look it up by reverses_id):
--- without an index each lookup scanned the whole ledger.
-CREATE INDEX points_ledger_reverses ON points_ledger (reverses_id) WHERE reverses_id IS NOT NULL;
