@@ -32,7 +32,7 @@ void generate(db::Database& d, std::int64_t members, std::int64_t orders, const 
     const bool pg = d.dialect().isPostgres();
     db::WriteTransaction tx(d);
     const std::string series =
-        pg ? "SELECT generate_series(1, :n) AS i"
+        pg ? "SELECT generate_series(1::bigint, :n) AS i"
            : "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < :n) "
              "SELECT i FROM s";
     long long n = members;
