@@ -71,7 +71,7 @@ std::vector<Order> loadOrders(Database& db, const std::string& lo, const std::st
             "r.kind "
             "= 'reverse') "
             "FROM transactions t LEFT JOIN points_ledger l ON l.id = (SELECT MAX(x.id) FROM points_ledger x "
-            "WHERE x.transaction_id = t.id AND x.kind = 'earn') "
+            "WHERE x.transaction_id = t.id AND x.kind = 'earn' AND x.reason IN ('purchase', 'rerate')) "
             "WHERE t.kind = 'purchase' AND t.superseded = 0 AND t.occurred_at >= :lo AND t.occurred_at < :hi "
             "AND (t.occurred_at > :ka OR (t.occurred_at = :kb AND t.id > :ki)) "
             "ORDER BY t.occurred_at, t.id LIMIT :n",
