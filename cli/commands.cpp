@@ -100,6 +100,37 @@ const std::vector<Command>& commands() {
           3},
          runTier,
          "tier history, a manual tier (always with an end date), and the review that applies downgrades"},
+        {{"membership",
+          "membership plans [--json] | membership buy CARD PLAN | membership renew CARD | membership cancel "
+          "CARD\n"
+          "  --reason TEXT [--last-day DATE] | membership status CARD [--json] | membership renewals --within "
+          "DAYS [--json]",
+          {"--reason", "--last-day", "--within", "--request-id"},
+          {"--json"},
+          1,
+          3},
+         runMembership,
+         "paid membership (付费会员): buy and renew record the fee; a renewal extends from the current end;\n"
+         "      --request-id makes a retry safe; renewals lists members whose membership ends soon"},
+        {{"referral", "referral code CARD | referral link CARD CODE", {}, {}, 2, 3},
+         runReferral,
+         "a member's referral code; record who referred a new member (the referrer earns the\n"
+         "      programme's referral points on that member's first purchase)"},
+        {{"voucher",
+          "voucher issue CARD --value MINOR|--points N [--valid-days D] | voucher batch --count N --value "
+          "MINOR\n"
+          "  [--valid-days D] [--batch NAME] [--out FILE] | voucher redeem CODE [--card CARD] [--order ID]\n"
+          "  | voucher expire [--as-of DATE] | voucher list CARD [--json]",
+          {"--value", "--points", "--valid-days", "--request-id", "--count", "--batch", "--out", "--card", "--order",
+           "--as-of"},
+          {"--json"},
+          1,
+          2},
+         runVoucher,
+         "vouchers (优惠券): single-use codes; a redeemed code can never be redeemed again"},
+        {{"benefits", "benefits run [--as-of DATE]", {"--as-of"}, {}, 1, 1},
+         runBenefits,
+         "issue the tiers' birthday vouchers for the month of DATE (once per member per year)"},
         {{"rebuild", "rebuild totals", {}, {}, 1, 1},
          runRebuild,
          "recompute every member's orders, revenue and first/last purchase from the transactions"},

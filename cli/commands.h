@@ -103,6 +103,10 @@ int runRebuild(Context& ctx, const Args& args);
 int runProgramme(Context& ctx, const Args& args);
 int runPoints(Context& ctx, const Args& args);
 int runTier(Context& ctx, const Args& args);
+int runMembership(Context& ctx, const Args& args); ///< commands_membership.cpp
+int runReferral(Context& ctx, const Args& args);
+int runVoucher(Context& ctx, const Args& args);
+int runBenefits(Context& ctx, const Args& args);
 
 /// Throws UsageError "usage: memberdesk-cli USAGE" unless the command has exactly n positional words.
 void requireWords(const Args& args, std::size_t n, const char* usage);
