@@ -186,7 +186,8 @@ MembershipStatus membershipStatus(const RequestContext& ctx, DataStore& store, c
     return membershipStatusOf(ctx, *uow, requireMemberByCard(*uow, card), p);
 }
 
-MembershipCard membershipCard(const RequestContext& ctx, DataStore& store, const Member& m, int voucherLimit) {
+MembershipCard membershipCard(const RequestContext& ctx, DataStore& store, const Member& m,
+                              int voucherLimit) {
     const auto p = currentProgramme(ctx, store);
     auto uow = store.read();
     MembershipCard out;

@@ -50,11 +50,12 @@ MembershipStatus membershipStatusOf(const RequestContext& ctx, UnitOfWork& uow, 
 /// What `show CARD` and the member card add: paid membership, referral code and referrer, vouchers.
 struct MembershipCard {
     MembershipStatus status;
-    std::optional<std::string> referralCode; ///< none until assigned (import, demo, `referral code`)
-    std::optional<std::string> referredBy;   ///< the referrer's card number
+    std::optional<std::string> referralCode;   ///< none until assigned (import, demo, `referral code`)
+    std::optional<std::string> referredBy;     ///< the referrer's card number
     std::vector<membership::Voucher> vouchers; ///< newest first
 };
-MembershipCard membershipCard(const RequestContext& ctx, DataStore& store, const Member& m, int voucherLimit = 20);
+MembershipCard membershipCard(const RequestContext& ctx, DataStore& store, const Member& m,
+                              int voucherLimit = 20);
 
 /// Members whose paid membership ends from today through today + days (renewal reminders).
 std::vector<membership::RenewalDue> renewalsDue(const RequestContext& ctx, DataStore& store, int days,

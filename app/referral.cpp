@@ -42,11 +42,11 @@ std::string linkReferral(const RequestContext& ctx, UnitOfWork& uow, const Membe
     const std::string code = membership::normaliseCode(typed);
     const auto referrerId = code.empty() ? std::nullopt : repo.memberByReferralCode(code);
     if (!referrerId)
-        throw UserError("referral.unknown_code", {{"code", typed}}, "no member has the referral code " + typed);
+        throw UserError("referral.unknown_code", {{"code", typed}},
+                        "no member has the referral code " + typed);
     const auto referrer = uow.members().findById(*referrerId);
     const std::string referrerCard = referrer ? referrer->card.str() : std::to_string(*referrerId);
-    if (*referrerId == referee.id)
-        throw UserError("referral.self", {}, "a member cannot refer themselves");
+    if (*referrerId == referee.id) throw UserError("referral.self", {}, "a member cannot refer themselves");
     if (const auto existing = repo.referrerOf(referee.id)) {
         const auto other = uow.members().findById(*existing);
         const std::string otherCard = other ? other->card.str() : std::to_string(*existing);
@@ -58,7 +58,8 @@ std::string linkReferral(const RequestContext& ctx, UnitOfWork& uow, const Membe
                         referrerCard + " was referred by this member; two members cannot refer each other");
     if (repo.hasPurchases(referee.id))
         throw UserError("referral.has_purchases", {{"card", referee.card.str()}},
-                        "member " + referee.card.str() + " has already bought; only a new customer can be referred");
+                        "member " + referee.card.str() +
+                            " has already bought; only a new customer can be referred");
     repo.link(referee.id, *referrerId, ctx.actor.name, ctx.now());
     json::Object o;
     o.set("referee", referee.card.str());

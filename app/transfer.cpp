@@ -24,7 +24,8 @@ void setUpDemoProgramme(const RequestContext& ctx, DataStore& store, const DemoO
     if (!stored.problems.empty())
         throw std::logic_error("the demo programme is invalid: " + stored.problems.front().field + " " +
                                stored.problems.front().message);
-    if (const auto p = currentProgramme(ctx, store)) seedDemoMembership(ctx, store, opt, *p); // paid, referral
+    if (const auto p = currentProgramme(ctx, store))
+        seedDemoMembership(ctx, store, opt, *p); // paid, referral
     runLoyaltyEngine(ctx, store, progress);
     // Goodwill credits and a correction, as service agents make them.
     std::int64_t made = 0;

@@ -38,8 +38,9 @@ std::string voucherJson(const Voucher& v, const std::string& card) {
     return json::write(o, false);
 }
 
-void appendEvent(const RequestContext& ctx, UnitOfWork& uow, const char* type, std::optional<std::int64_t> member,
-                 std::optional<std::int64_t> entity, std::string payload) {
+void appendEvent(const RequestContext& ctx, UnitOfWork& uow, const char* type,
+                 std::optional<std::int64_t> member, std::optional<std::int64_t> entity,
+                 std::string payload) {
     Event e;
     e.type = type;
     e.memberId = member;
@@ -51,7 +52,8 @@ void appendEvent(const RequestContext& ctx, UnitOfWork& uow, const char* type, s
     uow.events().append(std::move(e));
 }
 
-Voucher newVoucher(const RequestContext& ctx, std::int64_t valueMinor, int validDays, const std::string& source) {
+Voucher newVoucher(const RequestContext& ctx, std::int64_t valueMinor, int validDays,
+                   const std::string& source) {
     Voucher v;
     v.code = newVoucherCode();
     v.valueMinor = valueMinor;
@@ -68,8 +70,8 @@ const Benefit* birthdayBenefit(const Programme& p, const std::string& tier, cons
         if (b.type != BenefitType::BirthdayVoucher || b.effectiveFrom > day) continue;
         if (b.effectiveTo && *b.effectiveTo < day) continue;
         const bool ofTier = std::find(b.tiers.begin(), b.tiers.end(), tier) != b.tiers.end();
-        const bool ofPlan = plan && std::find(plan->benefits.begin(), plan->benefits.end(), b.code) !=
-                                        plan->benefits.end();
+        const bool ofPlan =
+            plan && std::find(plan->benefits.begin(), plan->benefits.end(), b.code) != plan->benefits.end();
         if (ofTier || ofPlan) return &b;
     }
     return nullptr;
@@ -98,7 +100,8 @@ VoucherIssue issueVoucher(const RequestContext& ctx, DataStore& store, const std
     std::int64_t value = req.valueMinor;
     if (req.points > 0) {
         value = req.points * p->pointValue.amountMinor / std::max<std::int64_t>(1, p->pointValue.points);
-        if (value < 1) throw UserError("voucher.value_or_points", {}, "those points are worth less than 0.01");
+        if (value < 1)
+            throw UserError("voucher.value_or_points", {}, "those points are worth less than 0.01");
         Posting post;
         post.memberId = m.id;
         post.kind = EntryKind::Redeem;
@@ -110,10 +113,11 @@ VoucherIssue issueVoucher(const RequestContext& ctx, DataStore& store, const std
         post.reason = "voucher";
         const PostResult r = uow->loyalty().post(post, ctx.actor.name, ctx.now());
         if (r.status == PostStatus::Short)
-            throw UserError("points.short",
-                            {{"spendable", std::to_string(r.spendable)}, {"requested", std::to_string(req.points)}},
-                            "only " + std::to_string(r.spendable) + " points can be spent, not " +
-                                std::to_string(req.points));
+            throw UserError(
+                "points.short",
+                {{"spendable", std::to_string(r.spendable)}, {"requested", std::to_string(req.points)}},
+                "only " + std::to_string(r.spendable) + " points can be spent, not " +
+                    std::to_string(req.points));
     }
     Voucher v = newVoucher(ctx, value, req.validDays, req.points > 0 ? "points" : "manual");
     v.memberId = m.id;
@@ -171,11 +175,13 @@ Voucher redeemVoucher(const RequestContext& ctx, DataStore& store, const std::st
     auto uow = store.write();
     std::optional<std::int64_t> memberId;
     if (card) memberId = requireMemberByCard(*uow, *card).id;
-    const RedeemOutcome r = code.empty() ? RedeemOutcome::Unknown
-                                         : uow->membership().redeem(code, memberId, orderId, ctx.today(), ctx.now());
+    const RedeemOutcome r = code.empty()
+                                ? RedeemOutcome::Unknown
+                                : uow->membership().redeem(code, memberId, orderId, ctx.today(), ctx.now());
     const auto v = code.empty() ? std::nullopt : uow->membership().voucher(code);
     switch (r) {
-    case RedeemOutcome::Redeemed: break;
+    case RedeemOutcome::Redeemed:
+        break;
     case RedeemOutcome::Unknown:
         throw UserError("voucher.unknown", {{"code", typed}}, "there is no voucher " + typed);
     case RedeemOutcome::AlreadyRedeemed:
@@ -213,7 +219,8 @@ std::int64_t expireVouchers(const RequestContext& ctx, DataStore& store, Date as
     return n;
 }
 
-std::vector<Voucher> memberVouchers(const RequestContext&, DataStore& store, const std::string& card, int limit) {
+std::vector<Voucher> memberVouchers(const RequestContext&, DataStore& store, const std::string& card,
+                                    int limit) {
     auto uow = store.read();
     return uow->membership().vouchersOf(requireMemberByCard(*uow, card).id, limit);
 }

@@ -103,7 +103,8 @@ const std::vector<Command>& commands() {
         {{"membership",
           "membership plans [--json] | membership buy CARD PLAN | membership renew CARD | membership cancel "
           "CARD\n"
-          "  --reason TEXT [--last-day DATE] | membership status CARD [--json] | membership renewals --within "
+          "  --reason TEXT [--last-day DATE] | membership status CARD [--json] | membership renewals "
+          "--within "
           "DAYS [--json]",
           {"--reason", "--last-day", "--within", "--request-id"},
           {"--json"},
@@ -121,8 +122,8 @@ const std::vector<Command>& commands() {
           "MINOR\n"
           "  [--valid-days D] [--batch NAME] [--out FILE] | voucher redeem CODE [--card CARD] [--order ID]\n"
           "  | voucher expire [--as-of DATE] | voucher list CARD [--json]",
-          {"--value", "--points", "--valid-days", "--request-id", "--count", "--batch", "--out", "--card", "--order",
-           "--as-of"},
+          {"--value", "--points", "--valid-days", "--request-id", "--count", "--batch", "--out", "--card",
+           "--order", "--as-of"},
           {"--json"},
           1,
           2},

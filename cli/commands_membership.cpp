@@ -10,6 +10,9 @@
 #include "domain/money.h"
 #include "domain/safe_output.h"
 
+#include <filesystem>
+#include <sstream>
+
 namespace md::cli {
 
 namespace {
@@ -29,8 +32,8 @@ std::string requestId(const Args& args) {
 }
 
 std::string termLine(const membership::Term& t) {
-    return t.planCode + " " + formatDate(t.startsOn) + " to " + formatDate(t.lastDay()) + " (" + t.kind + ", fee " +
-           Money(t.feeMinor).format() + ")";
+    return t.planCode + " " + formatDate(t.startsOn) + " to " + formatDate(t.lastDay()) + " (" + t.kind +
+           ", fee " + Money(t.feeMinor).format() + ")";
 }
 
 // ---- membership ----------------------------------------------------------------------------------
@@ -67,10 +70,11 @@ int membershipPlans(Context& ctx, const Args& args) {
         std::string benefits;
         for (const auto& b : p.benefits)
             benefits += (benefits.empty() ? "" : ", ") + b;
-        t.addRow({p.code, p.nameZh + " / " + p.nameEn, Money(p.feeMinor).format(),
-                  p.termMonths ? std::to_string(p.termMonths) + " months" : std::to_string(p.termDays) + " days",
-                  p.floorTier.empty() ? "-" : p.floorTier, std::to_string(p.pointsPercent) + "%",
-                  benefits.empty() ? "-" : benefits});
+        t.addRow(
+            {p.code, p.nameZh + " / " + p.nameEn, Money(p.feeMinor).format(),
+             p.termMonths ? std::to_string(p.termMonths) + " months" : std::to_string(p.termDays) + " days",
+             p.floorTier.empty() ? "-" : p.floorTier, std::to_string(p.pointsPercent) + "%",
+             benefits.empty() ? "-" : benefits});
     }
     t.print(ctx.out);
     if (plans.empty()) ctx.err << "The programme in force has no paid plans\n";
@@ -80,8 +84,8 @@ int membershipPlans(Context& ctx, const Args& args) {
 int membershipBuy(Context& ctx, const Args& args) {
     requireWords(args, 3, "membership buy CARD PLAN [--request-id ID]");
     auto database = ctx.openForWriting();
-    const auto r =
-        app::buyMembership(ctx.request, *database, args.positional()[1], args.positional()[2], requestId(args));
+    const auto r = app::buyMembership(ctx.request, *database, args.positional()[1], args.positional()[2],
+                                      requestId(args));
     ctx.out << (r.duplicate ? "Already recorded (same request id), nothing charged again: " : "Bought ")
             << termLine(r.term) << " for " << args.positional()[1] << '\n';
     return kOk;
@@ -105,8 +109,8 @@ int membershipCancel(Context& ctx, const Args& args) {
     auto database = ctx.openForWriting();
     const int n = app::cancelMembership(ctx.request, *database, args.positional()[1], *reason, lastDay);
     ctx.out << "Cancelled the paid membership of " << args.positional()[1] << ": its grants end after "
-            << formatDate(lastDay.value_or(ctx.request.today())) << " (" << n << " term" << (n == 1 ? "" : "s")
-            << " cut short; no fee refunded)\n";
+            << formatDate(lastDay.value_or(ctx.request.today())) << " (" << n << " term"
+            << (n == 1 ? "" : "s") << " cut short; no fee refunded)\n";
     return kOk;
 }
 
@@ -118,8 +122,8 @@ void statusJson(JsonWriter& j, const app::MembershipStatus& s) {
         j.field("ends_on", formatDate(t.lastDay()));
         if (t.cancelledOn) j.field("cancel_reason", t.cancelReason);
     }
-    j.key("paid_through").value(s.standing.paidThrough ? std::optional(formatDate(*s.standing.paidThrough))
-                                                       : std::nullopt);
+    j.key("paid_through")
+        .value(s.standing.paidThrough ? std::optional(formatDate(*s.standing.paidThrough)) : std::nullopt);
     if (s.plan) j.field("floor_tier", s.plan->floorTier).field("points_percent", s.plan->pointsPercent);
     j.endObject();
 }
@@ -134,13 +138,13 @@ int membershipStatusCommand(Context& ctx, const Args& args) {
         j.finish();
         return kOk;
     }
-    ctx.out << s.member.card.str() << "  " << s.member.name << "\n  paid membership: "
-            << membership::toCode(s.standing.status);
+    ctx.out << s.member.card.str() << "  " << s.member.name
+            << "\n  paid membership: " << membership::toCode(s.standing.status);
     if (s.standing.paidThrough) ctx.out << " through " << formatDate(*s.standing.paidThrough);
     ctx.out << '\n';
     for (const auto& t : s.terms)
-        ctx.out << "  " << termLine(t)
-                << (t.cancelledOn ? "  cancelled: " + t.cancelReason : std::string()) << '\n';
+        ctx.out << "  " << termLine(t) << (t.cancelledOn ? "  cancelled: " + t.cancelReason : std::string())
+                << '\n';
     return kOk;
 }
 
@@ -207,7 +211,8 @@ int voucherIssue(Context& ctx, const Args& args) {
     ctx.out << (r.duplicate ? "Already issued (same request id): " : "Issued ")
             << membership::displayCode(r.voucher.code) << " worth " << Money(r.voucher.valueMinor).format()
             << " to " << args.positional()[1] << ", valid through " << formatDate(r.voucher.validUntil)
-            << (r.voucher.pointsCost ? " for " + std::to_string(r.voucher.pointsCost) + " points" : "") << '\n';
+            << (r.voucher.pointsCost ? " for " + std::to_string(r.voucher.pointsCost) + " points" : "")
+            << '\n';
     return kOk;
 }
 
@@ -242,9 +247,10 @@ int voucherBatch(Context& ctx, const Args& args) {
 int voucherRedeem(Context& ctx, const Args& args) {
     requireWords(args, 2, "voucher redeem CODE [--card CARD] [--order ID]");
     auto database = ctx.openForWriting();
-    const auto v =
-        app::redeemVoucher(ctx.request, *database, args.positional()[1], args.value("--card"), args.value("--order"));
-    ctx.out << "Redeemed " << membership::displayCode(v.code) << " worth " << Money(v.valueMinor).format() << '\n';
+    const auto v = app::redeemVoucher(ctx.request, *database, args.positional()[1], args.value("--card"),
+                                      args.value("--order"));
+    ctx.out << "Redeemed " << membership::displayCode(v.code) << " worth " << Money(v.valueMinor).format()
+            << '\n';
     return kOk;
 }
 
@@ -326,8 +332,9 @@ int runBenefits(Context& ctx, const Args& args) {
     const Date asOf = dateOption(args, "--as-of", ctx.request.today());
     auto database = ctx.openForWriting();
     const auto r = app::runBenefits(ctx.request, *database, asOf);
-    ctx.out << "Benefits run on " << formatDate(asOf) << ": " << r.birthdayVouchers << " birthday vouchers issued ("
-            << r.birthdayCandidates << " members with a birthday this month)\n";
+    ctx.out << "Benefits run on " << formatDate(asOf) << ": " << r.birthdayVouchers
+            << " birthday vouchers issued (" << r.birthdayCandidates
+            << " members with a birthday this month)\n";
     return kOk;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // How `show` presents one member: a readable profile for people, a stable JSON document for scripts.
 #include "domain/loyalty/ledger.h"
-#include "domain/membership/membership_repository.h"
 #include "domain/member.h"
+#include "domain/membership/membership_repository.h"
 #include "domain/transaction.h"
 
 #include <ostream>

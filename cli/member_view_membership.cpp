@@ -25,7 +25,11 @@ void printMembershipJson(JsonWriter& j, const MemberView::Membership& m) {
     j.key("plan").value(s.current ? std::optional(s.current->planCode) : std::nullopt);
     j.key("paid_through").value(s.paidThrough ? std::optional(formatDate(*s.paidThrough)) : std::nullopt);
     j.endObject();
-    j.key("referral").beginObject().field("code", m.referralCode).field("referred_by", m.referredBy).endObject();
+    j.key("referral")
+        .beginObject()
+        .field("code", m.referralCode)
+        .field("referred_by", m.referredBy)
+        .endObject();
     j.key("vouchers").beginArray();
     for (const auto& v : m.vouchers)
         j.beginObject()
@@ -44,8 +48,10 @@ void printMembershipText(std::ostream& out, const MemberView::Membership& m) {
     out << "Paid membership\n";
     std::string status = membership::toCode(s.status);
     if (s.current && s.status != membership::Status::None) status += " (" + s.current->planCode + ")";
-    if (s.paidThrough) status += " through " + formatDate(*s.paidThrough);
-    else if (s.current) status += ", ended " + formatDate(s.current->lastDay());
+    if (s.paidThrough)
+        status += " through " + formatDate(*s.paidThrough);
+    else if (s.current)
+        status += ", ended " + formatDate(s.current->lastDay());
     line(out, "Status", status);
     out << "Referral\n";
     line(out, "Code", m.referralCode.value_or(""));
@@ -54,8 +60,8 @@ void printMembershipText(std::ostream& out, const MemberView::Membership& m) {
     out << "Vouchers (newest first)\n";
     for (const auto& v : m.vouchers)
         line(out, membership::displayCode(v.code),
-             Money(v.valueMinor).format() + "  " + v.source + "  " + v.statusOn(m.today) + "  valid through " +
-                 formatDate(v.validUntil));
+             Money(v.valueMinor).format() + "  " + v.source + "  " + v.statusOn(m.today) +
+                 "  valid through " + formatDate(v.validUntil));
 }
 
 } // namespace md::cli

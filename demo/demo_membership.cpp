@@ -15,7 +15,8 @@ constexpr double kActiveYearly = 0.030, kEndingSoon = 0.006, kRenewed = 0.006, k
                  kCancelled = 0.004, kMonthly = 0.008;
 constexpr double kReferred = 0.04, kVoucher = 0.05;
 
-Term term(std::int64_t member, const loyalty::Plan& plan, const char* kind, Date start, int n, Timestamp now) {
+Term term(std::int64_t member, const loyalty::Plan& plan, const char* kind, Date start, int n,
+          Timestamp now) {
     Term t;
     t.memberId = member;
     t.planCode = plan.code;
@@ -31,7 +32,8 @@ Term term(std::int64_t member, const loyalty::Plan& plan, const char* kind, Date
 
 } // namespace
 
-DemoMembership demoMembership(const DemoOptions& opt, const loyalty::Programme& p, Date today, Timestamp now) {
+DemoMembership demoMembership(const DemoOptions& opt, const loyalty::Programme& p, Date today,
+                              Timestamp now) {
     DemoMembership out;
     const loyalty::Plan* yearly = loyalty::findPlan(p, "PLUS");
     const loyalty::Plan* monthly = loyalty::findPlan(p, "PLUS_MONTH");

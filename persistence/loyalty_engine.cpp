@@ -208,7 +208,8 @@ private:
         post.key = "referral:" + std::to_string(e.member);
         post.occurredAt = e.at;
         post.localDate = day;
-        if (sp.programme.expiry.kind != ExpiryKind::Never) post.availableOn = availableFrom(sp.programme.expiry, day);
+        if (sp.programme.expiry.kind != ExpiryKind::Never)
+            post.availableOn = availableFrom(sp.programme.expiry, day);
         post.expiresOn = lotExpiry(sp.programme.expiry, day);
         post.transactionId = e.txn;
         post.programmeVersion = sp.version;

@@ -10,29 +10,36 @@ namespace md::db {
 using namespace loyalty;
 
 void ChunkMembership::load(Database& db, std::int64_t fromEvent, std::int64_t toEvent) {
-    const std::string chunkMembers = "SELECT tx.member_id FROM events e JOIN transactions tx ON tx.id = e.entity_id "
-                                     "WHERE e.id > :a AND e.id <= :b AND e.type IN ('purchase_recorded', "
-                                     "'refund_recorded', 'transaction_corrected') AND tx.kind = 'purchase'";
-    QueryArgs().integer("a", fromEvent).integer("b", toEvent).forEachRow(
-        db.sql(),
-        "SELECT t.member_id, t.plan_code, t.starts_on, t.ends_on, t.cancelled_on FROM membership_terms t "
-        "WHERE t.member_id IN (" +
-            chunkMembers + ")",
-        [&](const soci::row& r) {
-            membership::Term t;
-            t.memberId = rowInt(r, 0);
-            t.planCode = rowText(r, 1);
-            t.startsOn = rowDate(r, 2);
-            t.endsOn = rowDate(r, 3);
-            t.cancelledOn = rowOptDate(r, 4);
-            m_terms[t.memberId].push_back(std::move(t));
-        });
-    QueryArgs().integer("a", fromEvent).integer("b", toEvent).forEachRow(
-        db.sql(),
-        "SELECT r.referee_id, r.referrer_id FROM referrals r WHERE r.referee_id IN (" + chunkMembers +
-            ") AND NOT EXISTS (SELECT 1 FROM points_ledger l WHERE l.idempotency_key = 'referral:' || "
-            "CAST(r.referee_id AS TEXT))",
-        [&](const soci::row& r) { m_referrals[rowInt(r, 0)] = rowInt(r, 1); });
+    const std::string chunkMembers =
+        "SELECT tx.member_id FROM events e JOIN transactions tx ON tx.id = e.entity_id "
+        "WHERE e.id > :a AND e.id <= :b AND e.type IN ('purchase_recorded', "
+        "'refund_recorded', 'transaction_corrected') AND tx.kind = 'purchase'";
+    QueryArgs()
+        .integer("a", fromEvent)
+        .integer("b", toEvent)
+        .forEachRow(
+            db.sql(),
+            "SELECT t.member_id, t.plan_code, t.starts_on, t.ends_on, t.cancelled_on FROM membership_terms t "
+            "WHERE t.member_id IN (" +
+                chunkMembers + ")",
+            [&](const soci::row& r) {
+                membership::Term t;
+                t.memberId = rowInt(r, 0);
+                t.planCode = rowText(r, 1);
+                t.startsOn = rowDate(r, 2);
+                t.endsOn = rowDate(r, 3);
+                t.cancelledOn = rowOptDate(r, 4);
+                m_terms[t.memberId].push_back(std::move(t));
+            });
+    QueryArgs()
+        .integer("a", fromEvent)
+        .integer("b", toEvent)
+        .forEachRow(
+            db.sql(),
+            "SELECT r.referee_id, r.referrer_id FROM referrals r WHERE r.referee_id IN (" + chunkMembers +
+                ") AND NOT EXISTS (SELECT 1 FROM points_ledger l WHERE l.idempotency_key = 'referral:' || "
+                "CAST(r.referee_id AS TEXT))",
+            [&](const soci::row& r) { m_referrals[rowInt(r, 0)] = rowInt(r, 1); });
 }
 
 std::vector<std::int64_t> ChunkMembership::referrers() const {

@@ -70,10 +70,12 @@ Voucher voucherFromRow(const soci::row& r) {
 std::vector<Term> SociMembershipRepository::terms(std::int64_t memberId) {
     return withSqlErrors(m_db, "Could not read the paid membership", [&] {
         std::vector<Term> out;
-        QueryArgs().integer("m", memberId).forEachRow(
-            m_db.sql(),
-            std::string("SELECT ") + kTermColumns + " FROM membership_terms WHERE member_id = :m ORDER BY starts_on, id",
-            [&](const soci::row& r) { out.push_back(termFromRow(r)); });
+        QueryArgs()
+            .integer("m", memberId)
+            .forEachRow(m_db.sql(),
+                        std::string("SELECT ") + kTermColumns +
+                            " FROM membership_terms WHERE member_id = :m ORDER BY starts_on, id",
+                        [&](const soci::row& r) { out.push_back(termFromRow(r)); });
         return out;
     });
 }
@@ -81,9 +83,12 @@ std::vector<Term> SociMembershipRepository::terms(std::int64_t memberId) {
 std::optional<Term> SociMembershipRepository::termByKey(const std::string& requestKey) {
     return withSqlErrors(m_db, "Could not read the paid membership", [&] {
         std::optional<Term> out;
-        QueryArgs().text("k", requestKey).forEachRow(
-            m_db.sql(), std::string("SELECT ") + kTermColumns + " FROM membership_terms WHERE request_key = :k",
-            [&](const soci::row& r) { out = termFromRow(r); });
+        QueryArgs()
+            .text("k", requestKey)
+            .forEachRow(m_db.sql(),
+                        std::string("SELECT ") + kTermColumns +
+                            " FROM membership_terms WHERE request_key = :k",
+                        [&](const soci::row& r) { out = termFromRow(r); });
         return out;
     });
 }
@@ -92,16 +97,18 @@ std::int64_t SociMembershipRepository::addTerm(const Term& t, Timestamp now) {
     return withSqlErrors(m_db, "Could not record the paid membership", [&] {
         long long member = t.memberId, fee = t.feeMinor, version = t.programmeVersion.value_or(0), id = 0;
         soci::indicator versionInd = t.programmeVersion ? soci::i_ok : soci::i_null;
-        std::string plan = t.planCode, kind = t.kind, from = formatDate(t.startsOn), to = formatDate(t.endsOn),
-                    currency = t.currency, key = t.requestKey, actor = t.actor, at = formatTimestamp(now);
+        std::string plan = t.planCode, kind = t.kind, from = formatDate(t.startsOn),
+                    to = formatDate(t.endsOn), currency = t.currency, key = t.requestKey, actor = t.actor,
+                    at = formatTimestamp(now);
         // Scoped: SQLite refuses COMMIT while a RETURNING statement is still open.
         soci::statement st =
-            (m_db.sql().prepare << "INSERT INTO membership_terms (member_id, plan_code, kind, starts_on, ends_on, "
-                                   "fee_minor, currency, request_key, programme_version, actor, recorded_at) "
-                                   "VALUES (:m, :p, :k, :f, :t, :fee, :c, :key, :v, :a, :at) RETURNING id",
-             soci::use(member), soci::use(plan), soci::use(kind), soci::use(from), soci::use(to), soci::use(fee),
-             soci::use(currency), soci::use(key), soci::use(version, versionInd), soci::use(actor), soci::use(at),
-             soci::into(id));
+            (m_db.sql().prepare
+                 << "INSERT INTO membership_terms (member_id, plan_code, kind, starts_on, ends_on, "
+                    "fee_minor, currency, request_key, programme_version, actor, recorded_at) "
+                    "VALUES (:m, :p, :k, :f, :t, :fee, :c, :key, :v, :a, :at) RETURNING id",
+             soci::use(member), soci::use(plan), soci::use(kind), soci::use(from), soci::use(to),
+             soci::use(fee), soci::use(currency), soci::use(key), soci::use(version, versionInd),
+             soci::use(actor), soci::use(at), soci::into(id));
         st.execute(true);
         return static_cast<std::int64_t>(id);
     });
@@ -130,15 +137,16 @@ std::vector<RenewalDue> SociMembershipRepository::endingBetween(Date from, Date 
             .text("a", formatDate(from))
             .text("b", formatDate(to))
             .integer("n", limit)
-            .forEachRow(m_db.sql(),
-                        "SELECT m.id, m.card_no, m.name, t.plan_code, t.ends_on FROM membership_terms t "
-                        "JOIN members m ON m.id = t.member_id WHERE t.ends_on >= :a AND t.ends_on <= :b "
-                        "AND t.cancelled_on IS NULL AND NOT EXISTS (SELECT 1 FROM membership_terms u "
-                        "WHERE u.member_id = t.member_id AND u.ends_on > t.ends_on AND u.cancelled_on IS NULL) "
-                        "ORDER BY t.ends_on, m.card_no LIMIT :n",
-                        [&](const soci::row& r) {
-                            out.push_back({rowInt(r, 0), rowText(r, 1), rowText(r, 2), rowText(r, 3), rowDate(r, 4)});
-                        });
+            .forEachRow(
+                m_db.sql(),
+                "SELECT m.id, m.card_no, m.name, t.plan_code, t.ends_on FROM membership_terms t "
+                "JOIN members m ON m.id = t.member_id WHERE t.ends_on >= :a AND t.ends_on <= :b "
+                "AND t.cancelled_on IS NULL AND NOT EXISTS (SELECT 1 FROM membership_terms u "
+                "WHERE u.member_id = t.member_id AND u.ends_on > t.ends_on AND u.cancelled_on IS NULL) "
+                "ORDER BY t.ends_on, m.card_no LIMIT :n",
+                [&](const soci::row& r) {
+                    out.push_back({rowInt(r, 0), rowText(r, 1), rowText(r, 2), rowText(r, 3), rowDate(r, 4)});
+                });
         return out;
     });
 }
@@ -146,20 +154,23 @@ std::vector<RenewalDue> SociMembershipRepository::endingBetween(Date from, Date 
 std::optional<std::string> SociMembershipRepository::referralCode(std::int64_t memberId) {
     return withSqlErrors(m_db, "Could not read the referral code", [&] {
         std::optional<std::string> out;
-        QueryArgs().integer("m", memberId).forEachRow(m_db.sql(),
-                                                      "SELECT code FROM referral_codes WHERE member_id = :m",
-                                                      [&](const soci::row& r) { out = rowText(r, 0); });
+        QueryArgs()
+            .integer("m", memberId)
+            .forEachRow(m_db.sql(), "SELECT code FROM referral_codes WHERE member_id = :m",
+                        [&](const soci::row& r) { out = rowText(r, 0); });
         return out;
     });
 }
 
-bool SociMembershipRepository::insertReferralCode(std::int64_t memberId, const std::string& code, Timestamp now) {
+bool SociMembershipRepository::insertReferralCode(std::int64_t memberId, const std::string& code,
+                                                  Timestamp now) {
     return withSqlErrors(m_db, "Could not store the referral code", [&] {
         long long m = memberId;
         std::string c = code, at = formatTimestamp(now);
-        soci::statement st = (m_db.sql().prepare << "INSERT INTO referral_codes (member_id, code, created_at) "
-                                                    "VALUES (:m, :c, :at) ON CONFLICT DO NOTHING",
-                              soci::use(m), soci::use(c), soci::use(at));
+        soci::statement st =
+            (m_db.sql().prepare << "INSERT INTO referral_codes (member_id, code, created_at) "
+                                   "VALUES (:m, :c, :at) ON CONFLICT DO NOTHING",
+             soci::use(m), soci::use(c), soci::use(at));
         st.execute(true);
         return st.get_affected_rows() == 1;
     });
@@ -168,7 +179,8 @@ bool SociMembershipRepository::insertReferralCode(std::int64_t memberId, const s
 std::optional<std::int64_t> SociMembershipRepository::memberByReferralCode(const std::string& code) {
     return withSqlErrors(m_db, "Could not look up the referral code", [&] {
         std::optional<std::int64_t> out;
-        QueryArgs().text("c", code).forEachRow(m_db.sql(), "SELECT member_id FROM referral_codes WHERE code = :c",
+        QueryArgs().text("c", code).forEachRow(m_db.sql(),
+                                               "SELECT member_id FROM referral_codes WHERE code = :c",
                                                [&](const soci::row& r) { out = rowInt(r, 0); });
         return out;
     });
@@ -177,9 +189,10 @@ std::optional<std::int64_t> SociMembershipRepository::memberByReferralCode(const
 std::optional<std::int64_t> SociMembershipRepository::referrerOf(std::int64_t refereeId) {
     return withSqlErrors(m_db, "Could not read the referral", [&] {
         std::optional<std::int64_t> out;
-        QueryArgs().integer("m", refereeId).forEachRow(m_db.sql(),
-                                                       "SELECT referrer_id FROM referrals WHERE referee_id = :m",
-                                                       [&](const soci::row& r) { out = rowInt(r, 0); });
+        QueryArgs()
+            .integer("m", refereeId)
+            .forEachRow(m_db.sql(), "SELECT referrer_id FROM referrals WHERE referee_id = :m",
+                        [&](const soci::row& r) { out = rowInt(r, 0); });
         return out;
     });
 }
@@ -189,16 +202,18 @@ void SociMembershipRepository::link(std::int64_t refereeId, std::int64_t referre
     withSqlErrors(m_db, "Could not record the referral", [&] {
         long long e = refereeId, r = referrerId;
         std::string who = actor, at = formatTimestamp(now);
-        m_db.sql() << "INSERT INTO referrals (referee_id, referrer_id, linked_at, actor) VALUES (:e, :r, :at, :a)",
+        m_db.sql()
+            << "INSERT INTO referrals (referee_id, referrer_id, linked_at, actor) VALUES (:e, :r, :at, :a)",
             soci::use(e), soci::use(r), soci::use(at), soci::use(who);
     });
 }
 
 bool SociMembershipRepository::hasPurchases(std::int64_t memberId) {
     return withSqlErrors(m_db, "Could not read the member's purchases", [&] {
-        return QueryArgs().integer("m", memberId).scalar(m_db.sql(),
-                                                         "SELECT COUNT(*) FROM (SELECT 1 FROM transactions WHERE "
-                                                         "member_id = :m AND kind = 'purchase' LIMIT 1) x") > 0;
+        return QueryArgs()
+                   .integer("m", memberId)
+                   .scalar(m_db.sql(), "SELECT COUNT(*) FROM (SELECT 1 FROM transactions WHERE "
+                                       "member_id = :m AND kind = 'purchase' LIMIT 1) x") > 0;
     });
 }
 
@@ -212,12 +227,13 @@ bool SociMembershipRepository::insertVoucher(Voucher& v, Timestamp now) {
         std::string code = v.code, source = v.source, issued = formatDate(v.issuedOn),
                     until = formatDate(v.validUntil), actor = v.actor, at = formatTimestamp(now);
         soci::statement st =
-            (m_db.sql().prepare << "INSERT INTO vouchers (code, member_id, value_minor, points_cost, source, batch, "
-                                   "issue_key, issued_on, valid_until, status, actor, recorded_at) VALUES (:c, :m, "
-                                   ":v, :p, :s, :b, :k, :i, :u, 'issued', :a, :at) ON CONFLICT DO NOTHING",
-             soci::use(code), soci::use(member, memberInd), soci::use(value), soci::use(cost), soci::use(source),
-             soci::use(batch, batchInd), soci::use(key, keyInd), soci::use(issued), soci::use(until),
-             soci::use(actor), soci::use(at));
+            (m_db.sql().prepare
+                 << "INSERT INTO vouchers (code, member_id, value_minor, points_cost, source, batch, "
+                    "issue_key, issued_on, valid_until, status, actor, recorded_at) VALUES (:c, :m, "
+                    ":v, :p, :s, :b, :k, :i, :u, 'issued', :a, :at) ON CONFLICT DO NOTHING",
+             soci::use(code), soci::use(member, memberInd), soci::use(value), soci::use(cost),
+             soci::use(source), soci::use(batch, batchInd), soci::use(key, keyInd), soci::use(issued),
+             soci::use(until), soci::use(actor), soci::use(at));
         st.execute(true);
         if (st.get_affected_rows() != 1) return false;
         if (auto stored = voucher(v.code)) v.id = stored->id;
@@ -238,15 +254,18 @@ std::optional<Voucher> SociMembershipRepository::voucher(const std::string& code
 std::optional<Voucher> SociMembershipRepository::voucherByKey(const std::string& issueKey) {
     return withSqlErrors(m_db, "Could not read the voucher", [&] {
         std::optional<Voucher> out;
-        QueryArgs().text("k", issueKey).forEachRow(
-            m_db.sql(), std::string("SELECT ") + kVoucherColumns + " FROM vouchers WHERE issue_key = :k",
-            [&](const soci::row& r) { out = voucherFromRow(r); });
+        QueryArgs()
+            .text("k", issueKey)
+            .forEachRow(m_db.sql(),
+                        std::string("SELECT ") + kVoucherColumns + " FROM vouchers WHERE issue_key = :k",
+                        [&](const soci::row& r) { out = voucherFromRow(r); });
         return out;
     });
 }
 
 RedeemOutcome SociMembershipRepository::redeem(const std::string& code, std::optional<std::int64_t> memberId,
-                                               const std::optional<std::string>& orderId, Date day, Timestamp now) {
+                                               const std::optional<std::string>& orderId, Date day,
+                                               Timestamp now) {
     return withSqlErrors(m_db, "Could not redeem the voucher", [&] {
         std::string order = orderId.value_or("");
         soci::indicator orderInd = orderId ? soci::i_ok : soci::i_null;
@@ -282,9 +301,10 @@ RedeemOutcome SociMembershipRepository::redeem(const std::string& code, std::opt
 std::int64_t SociMembershipRepository::expireVouchers(Date asOf) {
     return withSqlErrors(m_db, "Could not expire vouchers", [&] {
         std::string d = formatDate(asOf);
-        soci::statement st = (m_db.sql().prepare << "UPDATE vouchers SET status = 'expired' WHERE status = 'issued' "
-                                                    "AND valid_until < :d",
-                              soci::use(d));
+        soci::statement st =
+            (m_db.sql().prepare << "UPDATE vouchers SET status = 'expired' WHERE status = 'issued' "
+                                   "AND valid_until < :d",
+             soci::use(d));
         st.execute(true);
         return static_cast<std::int64_t>(st.get_affected_rows());
     });
@@ -293,10 +313,13 @@ std::int64_t SociMembershipRepository::expireVouchers(Date asOf) {
 std::vector<Voucher> SociMembershipRepository::vouchersOf(std::int64_t memberId, int limit) {
     return withSqlErrors(m_db, "Could not read the member's vouchers", [&] {
         std::vector<Voucher> out;
-        QueryArgs().integer("m", memberId).integer("n", limit).forEachRow(
-            m_db.sql(),
-            std::string("SELECT ") + kVoucherColumns + " FROM vouchers WHERE member_id = :m ORDER BY id DESC LIMIT :n",
-            [&](const soci::row& r) { out.push_back(voucherFromRow(r)); });
+        QueryArgs()
+            .integer("m", memberId)
+            .integer("n", limit)
+            .forEachRow(m_db.sql(),
+                        std::string("SELECT ") + kVoucherColumns +
+                            " FROM vouchers WHERE member_id = :m ORDER BY id DESC LIMIT :n",
+                        [&](const soci::row& r) { out.push_back(voucherFromRow(r)); });
         return out;
     });
 }
@@ -311,10 +334,11 @@ std::int64_t SociMembershipRepository::insertVouchers(const std::vector<Voucher>
     if (vs.empty()) return 0;
     return withSqlErrors(m_db, "Could not issue the vouchers", [&] {
         const std::string at = formatTimestamp(now);
-        TempTable staging(m_db, "voucher_staging",
-                          "SELECT code, member_id, value_minor, points_cost, source, batch, issue_key, issued_on, "
-                          "valid_until, status, redeemed_at, redeemed_member_id, order_id, actor, recorded_at "
-                          "FROM vouchers");
+        TempTable staging(
+            m_db, "voucher_staging",
+            "SELECT code, member_id, value_minor, points_cost, source, batch, issue_key, issued_on, "
+            "valid_until, status, redeemed_at, redeemed_member_id, order_id, actor, recorded_at "
+            "FROM vouchers");
         {
             BulkWriter w(m_db, staging.name(),
                          {{"code", ColumnType::Text},
@@ -352,13 +376,14 @@ std::int64_t SociMembershipRepository::insertVouchers(const std::vector<Voucher>
         }
         staging.analyze();
         // WHERE 1 = 1: SQLite needs it to read ON CONFLICT after INSERT ... SELECT as the upsert clause.
-        soci::statement st = (m_db.sql().prepare
-                              << "INSERT INTO vouchers (code, member_id, value_minor, points_cost, source, batch, "
-                                 "issue_key, issued_on, valid_until, status, redeemed_at, redeemed_member_id, order_id, "
-                                 "actor, recorded_at) SELECT code, member_id, value_minor, points_cost, source, "
-                                 "batch, issue_key, issued_on, valid_until, status, redeemed_at, "
-                                 "redeemed_member_id, order_id, actor, recorded_at FROM " +
-                                     staging.name() + " WHERE 1 = 1 ON CONFLICT DO NOTHING");
+        soci::statement st =
+            (m_db.sql().prepare
+             << "INSERT INTO vouchers (code, member_id, value_minor, points_cost, source, batch, "
+                "issue_key, issued_on, valid_until, status, redeemed_at, redeemed_member_id, order_id, "
+                "actor, recorded_at) SELECT code, member_id, value_minor, points_cost, source, "
+                "batch, issue_key, issued_on, valid_until, status, redeemed_at, "
+                "redeemed_member_id, order_id, actor, recorded_at FROM " +
+                    staging.name() + " WHERE 1 = 1 ON CONFLICT DO NOTHING");
         st.execute(true);
         const auto inserted = static_cast<std::int64_t>(st.get_affected_rows());
         staging.drop();
@@ -377,7 +402,8 @@ std::vector<BirthdayCandidate> SociMembershipRepository::birthdayCandidates(unsi
             "SELECT m.id, mt.tier_code, mt.override_tier, mt.override_until, (SELECT t.plan_code FROM "
             "membership_terms t WHERE t.member_id = m.id AND t.starts_on <= :d AND t.ends_on >= :d2 AND "
             "(t.cancelled_on IS NULL OR t.cancelled_on >= :d3) ORDER BY t.starts_on LIMIT 1) FROM members m "
-            "LEFT JOIN member_tiers mt ON mt.member_id = m.id WHERE m.status = 'active' AND m.birthday IS NOT "
+            "LEFT JOIN member_tiers mt ON mt.member_id = m.id WHERE m.status = 'active' AND m.birthday IS "
+            "NOT "
             "NULL AND substr(m.birthday, 6, 2) = :mm ORDER BY m.id",
             [&](const soci::row& r) {
                 BirthdayCandidate c;
@@ -395,8 +421,10 @@ std::vector<BirthdayCandidate> SociMembershipRepository::birthdayCandidates(unsi
 std::vector<std::string> SociMembershipRepository::storedCodes(const std::string& batch) {
     return withSqlErrors(m_db, "Could not read the voucher batch", [&] {
         std::vector<std::string> out;
-        QueryArgs().text("b", batch).forEachRow(m_db.sql(), "SELECT code FROM vouchers WHERE batch = :b ORDER BY id",
-                                                [&](const soci::row& r) { out.push_back(rowText(r, 0)); });
+        QueryArgs()
+            .text("b", batch)
+            .forEachRow(m_db.sql(), "SELECT code FROM vouchers WHERE batch = :b ORDER BY id",
+                        [&](const soci::row& r) { out.push_back(rowText(r, 0)); });
         return out;
     });
 }
@@ -437,8 +465,9 @@ void SociMembershipRepository::insertTerms(const std::vector<Term>& terms) {
     });
 }
 
-void SociMembershipRepository::insertReferrals(const std::vector<std::pair<std::int64_t, std::int64_t>>& links,
-                                               const std::string& actor, Timestamp now) {
+void SociMembershipRepository::insertReferrals(
+    const std::vector<std::pair<std::int64_t, std::int64_t>>& links, const std::string& actor,
+    Timestamp now) {
     withSqlErrors(m_db, "Could not record the referrals", [&] {
         BulkWriter w(m_db, "referrals",
                      {{"referee_id", ColumnType::Integer},

@@ -24,7 +24,8 @@ public:
     bool insertReferralCode(std::int64_t memberId, const std::string& code, Timestamp now) override;
     std::optional<std::int64_t> memberByReferralCode(const std::string& code) override;
     std::optional<std::int64_t> referrerOf(std::int64_t refereeId) override;
-    void link(std::int64_t refereeId, std::int64_t referrerId, const std::string& actor, Timestamp now) override;
+    void link(std::int64_t refereeId, std::int64_t referrerId, const std::string& actor,
+              Timestamp now) override;
     bool hasPurchases(std::int64_t memberId) override;
 
     bool insertVoucher(membership::Voucher& v, Timestamp now) override;
@@ -43,12 +44,12 @@ private:
     Database& m_db;
 };
 
-inline constexpr const char* kTermColumns =
-    "id, member_id, plan_code, kind, starts_on, ends_on, fee_minor, currency, request_key, programme_version, "
-    "cancelled_on, cancel_reason, actor, recorded_at";
-inline constexpr const char* kVoucherColumns =
-    "id, code, member_id, value_minor, points_cost, source, batch, issue_key, issued_on, valid_until, status, "
-    "redeemed_at, redeemed_member_id, order_id, actor";
+inline constexpr const char* kTermColumns = "id, member_id, plan_code, kind, starts_on, ends_on, fee_minor, "
+                                            "currency, request_key, programme_version, "
+                                            "cancelled_on, cancel_reason, actor, recorded_at";
+inline constexpr const char* kVoucherColumns = "id, code, member_id, value_minor, points_cost, source, "
+                                               "batch, issue_key, issued_on, valid_until, status, "
+                                               "redeemed_at, redeemed_member_id, order_id, actor";
 
 } // namespace md::db
 

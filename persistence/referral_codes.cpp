@@ -26,7 +26,9 @@ std::int64_t assignMissingReferralCodes(Database& db, const std::string& now) {
         TempTable staging(db, "referral_staging", "SELECT member_id, code, created_at FROM referral_codes");
         {
             BulkWriter w(db, staging.name(),
-                         {{"member_id", ColumnType::Integer}, {"code", ColumnType::Text}, {"created_at", ColumnType::Text}},
+                         {{"member_id", ColumnType::Integer},
+                          {"code", ColumnType::Text},
+                          {"created_at", ColumnType::Text}},
                          50000);
             std::unordered_set<std::string> drawn;
             for (const std::int64_t id : missing) {
@@ -38,9 +40,10 @@ std::int64_t assignMissingReferralCodes(Database& db, const std::string& now) {
             w.flush();
         }
         staging.analyze();
-        soci::statement st = (db.sql().prepare << "INSERT INTO referral_codes (member_id, code, created_at) SELECT "
-                                                  "member_id, code, created_at FROM " +
-                                                      staging.name() + " WHERE 1 = 1 ON CONFLICT DO NOTHING");
+        soci::statement st =
+            (db.sql().prepare << "INSERT INTO referral_codes (member_id, code, created_at) SELECT "
+                                 "member_id, code, created_at FROM " +
+                                     staging.name() + " WHERE 1 = 1 ON CONFLICT DO NOTHING");
         st.execute(true);
         total += static_cast<std::int64_t>(st.get_affected_rows());
         staging.drop();

@@ -8,8 +8,8 @@
 #include "persistence/loyalty_repository.h"
 #include "persistence/member_browser.h"
 #include "persistence/member_repository.h"
-#include "persistence/membership_repository.h"
 #include "persistence/member_totals.h"
+#include "persistence/membership_repository.h"
 #include "persistence/native_sql.h"
 #include "persistence/settings_repository.h"
 #include "persistence/sql_errors.h"
@@ -25,7 +25,8 @@ namespace {
 class SociUnitOfWork final : public UnitOfWork {
 public:
     SociUnitOfWork(Database& db, bool write)
-        : m_db(db), m_members(db), m_stores(db), m_settings(db), m_events(db), m_loyalty(db), m_membership(db) {
+        : m_db(db), m_members(db), m_stores(db), m_settings(db), m_events(db), m_loyalty(db),
+          m_membership(db) {
         if (write) {
             withSqlErrors(m_db, "Could not start a change on " + m_db.url().display(),
                           [&] { m_tx.emplace(m_db); });

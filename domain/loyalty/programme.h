@@ -140,13 +140,13 @@ struct ExpiryPolicy {
 /// is at least `floorTier`, their base points earn `pointsPercent` (150 = ×1.5, MemberFacts::planPercent),
 /// and `benefits` (benefit codes of this programme) apply. Exactly one of termMonths / termDays is > 0.
 struct Plan {
-    std::string code;            ///< "PLUS": upper-case letters, digits, '_'; unique among plans
-    std::string nameZh, nameEn;  ///< "PLUS会员", "PLUS"
-    std::int64_t feeMinor = 0;   ///< the fee per term (fen), > 0
-    int termMonths = 0;          ///< a term of whole months (12 = a year) ...
-    int termDays = 0;            ///< ... or of days
-    std::string floorTier;       ///< tier code; "" = no floor
-    int pointsPercent = 100;     ///< 100 = no extra points
+    std::string code;           ///< "PLUS": upper-case letters, digits, '_'; unique among plans
+    std::string nameZh, nameEn; ///< "PLUS会员", "PLUS"
+    std::int64_t feeMinor = 0;  ///< the fee per term (fen), > 0
+    int termMonths = 0;         ///< a term of whole months (12 = a year) ...
+    int termDays = 0;           ///< ... or of days
+    std::string floorTier;      ///< tier code; "" = no floor
+    int pointsPercent = 100;    ///< 100 = no extra points
     std::vector<std::string> benefits;
     bool operator==(const Plan&) const = default;
 };

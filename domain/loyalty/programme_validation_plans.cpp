@@ -7,7 +7,8 @@ namespace md::loyalty::detail {
 
 namespace {
 
-void checkPlan(Problems& out, const Programme& p, const Plan& x, std::size_t i, std::set<std::string>& codes) {
+void checkPlan(Problems& out, const Programme& p, const Plan& x, std::size_t i,
+               std::set<std::string>& codes) {
     const std::string path = at("plans", i);
     out.code(path + ".code", x.code, codes, "plan");
     out.text(path + ".name_zh", x.nameZh, true, "the plan's Chinese name");

@@ -8,11 +8,16 @@ using namespace std::chrono;
 
 std::string toCode(Status s) {
     switch (s) {
-    case Status::None: return "none";
-    case Status::Active: return "active";
-    case Status::Lapsed: return "lapsed";
-    case Status::Cancelled: return "cancelled";
-    case Status::Scheduled: return "scheduled";
+    case Status::None:
+        return "none";
+    case Status::Active:
+        return "active";
+    case Status::Lapsed:
+        return "lapsed";
+    case Status::Cancelled:
+        return "cancelled";
+    case Status::Scheduled:
+        return "scheduled";
     }
     return "?";
 }
@@ -23,7 +28,8 @@ Standing standingOn(const std::vector<Term>& terms, Date day) {
     std::vector<const Term*> live;
     for (const Term& t : terms)
         if (!t.void_()) live.push_back(&t);
-    std::sort(live.begin(), live.end(), [](const Term* a, const Term* b) { return a->startsOn < b->startsOn; });
+    std::sort(live.begin(), live.end(),
+              [](const Term* a, const Term* b) { return a->startsOn < b->startsOn; });
     const Term* covering = nullptr;
     const Term* upcoming = nullptr;
     for (const Term* t : live) {

@@ -17,7 +17,7 @@ struct Term {
     std::int64_t id = 0;
     std::int64_t memberId = 0;
     std::string planCode;
-    std::string kind = "buy"; ///< "buy" or "renew"
+    std::string kind = "buy";  ///< "buy" or "renew"
     Date startsOn{}, endsOn{}; ///< inclusive
     std::int64_t feeMinor = 0;
     std::string currency = "CNY";

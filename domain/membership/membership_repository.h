@@ -27,14 +27,16 @@ struct Voucher {
     std::optional<std::string> batch;
     std::optional<std::string> issueKey; ///< "birthday:<member>:<year>", "voucher:<request id>" ...
     Date issuedOn{}, validUntil{};       ///< valid through validUntil (inclusive)
-    std::string status = "issued";      ///< stored: "issued", "redeemed", "expired"
+    std::string status = "issued";       ///< stored: "issued", "redeemed", "expired"
     std::optional<Timestamp> redeemedAt;
     std::optional<std::int64_t> redeemedMemberId;
     std::optional<std::string> orderId;
     std::string actor;
     /// The status a person sees on `day`: an issued voucher past its last day is expired even before
     /// `voucher expire` has marked it.
-    std::string statusOn(Date day) const { return status == "issued" && validUntil < day ? "expired" : status; }
+    std::string statusOn(Date day) const {
+        return status == "issued" && validUntil < day ? "expired" : status;
+    }
 };
 
 /// A member with a birthday in the month of a benefits run, with what decides their tier that day.

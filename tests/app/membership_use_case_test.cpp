@@ -94,8 +94,8 @@ struct MembershipFixture : AppFixture {
         out << "order_id,card_no,store,occurred_at,amount,kind\n";
         for (const auto& l : lines) {
             const auto a = l.find(','), b = l.find(',', a + 1), c = l.find(',', b + 1);
-            out << l.substr(0, a) << ',' << l.substr(a + 1, b - a - 1) << ",SH001," << l.substr(b + 1, c - b - 1)
-                << ',' << l.substr(c + 1) << ",purchase\n";
+            out << l.substr(0, a) << ',' << l.substr(a + 1, b - a - 1) << ",SH001,"
+                << l.substr(b + 1, c - b - 1) << ',' << l.substr(c + 1) << ",purchase\n";
         }
         out.close();
         app::importTransactions(ctx, store, path, ImportOptions{});
@@ -179,7 +179,7 @@ BOOST_AUTO_TEST_CASE(cancelling_needs_a_reason_and_ends_the_grants_after_the_sta
 
 BOOST_AUTO_TEST_CASE(renewals_lists_members_whose_membership_ends_within_the_days) {
     MembershipFixture f;
-    app::buyMembership(f.ctx, f.store, f.card, "PLUS");       // ends 2026-06-30
+    app::buyMembership(f.ctx, f.store, f.card, "PLUS"); // ends 2026-06-30
     f.clock.set(instant("2025-08-01T04:00:00Z"));
     app::buyMembership(f.ctx, f.store, f.friendCard, "PLUS"); // ends 2026-07-31
     f.clock.set(instant("2026-06-10T04:00:00Z"));
@@ -277,12 +277,14 @@ BOOST_AUTO_TEST_CASE(a_voucher_is_redeemed_once_by_its_holder_and_not_after_its_
     const auto v = app::issueVoucher(f.ctx, f.store, f.card, req).voucher;
     BOOST_TEST(errorCode([&] { app::redeemVoucher(f.ctx, f.store, v.code, f.friendCard, std::nullopt); }) ==
                "voucher.other_member");
-    const auto r = app::redeemVoucher(f.ctx, f.store, membership::displayCode(v.code), f.card, std::string("O-1"));
+    const auto r =
+        app::redeemVoucher(f.ctx, f.store, membership::displayCode(v.code), f.card, std::string("O-1"));
     BOOST_TEST(r.status == "redeemed");
     BOOST_TEST(errorCode([&] { app::redeemVoucher(f.ctx, f.store, v.code, f.card, std::nullopt); }) ==
                "voucher.redeemed");
-    BOOST_TEST(errorCode([&] { app::redeemVoucher(f.ctx, f.store, "ACDEFHJKMNPQRTW", f.card, std::nullopt); }) ==
-               "voucher.unknown");
+    BOOST_TEST(errorCode([&] {
+                   app::redeemVoucher(f.ctx, f.store, "ACDEFHJKMNPQRTW", f.card, std::nullopt);
+               }) == "voucher.unknown");
     const auto late = app::issueVoucher(f.ctx, f.store, f.card, req).voucher;
     f.clock.set(instant("2025-07-20T04:00:00Z"));
     BOOST_TEST(errorCode([&] { app::redeemVoucher(f.ctx, f.store, late.code, f.card, std::nullopt); }) ==
@@ -349,8 +351,8 @@ BOOST_AUTO_TEST_CASE(racing_processes_redeem_every_code_exactly_once) {
     }
     std::vector<FILE*> workers;
     for (int w = 0; w < processes; ++w) {
-        const std::string cmd = std::string("'") + MEMBERDESK_VOUCHER_WORKER + "' '" + f.tdb.urlText() + "' '" +
-                                file.string() + "' " + std::to_string(w * codes / processes);
+        const std::string cmd = std::string("'") + MEMBERDESK_VOUCHER_WORKER + "' '" + f.tdb.urlText() +
+                                "' '" + file.string() + "' " + std::to_string(w * codes / processes);
         workers.push_back(popen(cmd.c_str(), "r"));
         BOOST_REQUIRE(workers.back() != nullptr);
     }
@@ -369,7 +371,8 @@ BOOST_AUTO_TEST_CASE(racing_processes_redeem_every_code_exactly_once) {
     BOOST_TEST(wins.size() == static_cast<std::size_t>(codes));
     for (const auto& [code, n] : wins)
         BOOST_TEST(n == 1, code << " won " << n << " times");
-    BOOST_TEST(f.count("SELECT COUNT(*) FROM vouchers WHERE batch = 'RACE' AND status = 'redeemed'") == codes);
+    BOOST_TEST(f.count("SELECT COUNT(*) FROM vouchers WHERE batch = 'RACE' AND status = 'redeemed'") ==
+               codes);
     BOOST_TEST(f.count("SELECT COUNT(*) FROM events WHERE type = 'voucher_redeemed'") == codes);
     BOOST_TEST_MESSAGE(testBackendName() << ": " << processes << " processes raced over " << codes
                                          << " codes; " << total << " redemptions");

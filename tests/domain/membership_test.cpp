@@ -76,10 +76,11 @@ BOOST_AUTO_TEST_CASE(each_impossible_plan_field_is_one_problem_at_its_path) {
     bad.pointsPercent = 90;
     bad.benefits = {"NOPE"};
     p.plans = {bad};
-    BOOST_TEST(found(p) == "plans[0].code programme.code_invalid; plans[0].fee programme.out_of_range; "
-                           "plans[0].term_months programme.plan_term; plans[0].floor_tier programme.unknown_tier; "
-                           "plans[0].points_percent programme.out_of_range; plans[0].benefits[0] "
-                           "programme.unknown_benefit");
+    BOOST_TEST(found(p) ==
+               "plans[0].code programme.code_invalid; plans[0].fee programme.out_of_range; "
+               "plans[0].term_months programme.plan_term; plans[0].floor_tier programme.unknown_tier; "
+               "plans[0].points_percent programme.out_of_range; plans[0].benefits[0] "
+               "programme.unknown_benefit");
 }
 
 BOOST_AUTO_TEST_CASE(two_plans_may_not_share_a_code) {
@@ -177,7 +178,8 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(membership_codes)
 
 BOOST_AUTO_TEST_CASE(voucher_codes_carry_at_least_60_bits_in_the_unambiguous_alphabet) {
-    const double bits = static_cast<double>(kVoucherCodeLength) * std::log2(static_cast<double>(kCodeAlphabet.size()));
+    const double bits =
+        static_cast<double>(kVoucherCodeLength) * std::log2(static_cast<double>(kCodeAlphabet.size()));
     BOOST_TEST(bits >= 60.0);
     for (const char c : std::string("0O1IL2Z5S8BUV6G"))
         BOOST_TEST(kCodeAlphabet.find(c) == std::string_view::npos);
