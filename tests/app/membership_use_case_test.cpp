@@ -8,6 +8,7 @@
 #include "app/referral.h"
 #include "app/transfer.h"
 #include "app/vouchers.h"
+#include "domain/membership/codes.h"
 #include "domain/user_error.h"
 #include "persistence/member_repository.h"
 #include "tests/app/app_fixture.h"
@@ -196,7 +197,7 @@ BOOST_AUTO_TEST_CASE(an_active_plan_lifts_the_tier_to_its_floor_and_multiplies_p
     BOOST_TEST(app::pointsBalance(f.ctx, f.store, f.card).tier == "REGULAR");
     app::buyMembership(f.ctx, f.store, f.card, "PLUS");
     BOOST_TEST(app::pointsBalance(f.ctx, f.store, f.card).tier == "SILVER");
-    f.buy({"A1,MD000001,2025-07-02 10:00,100.00"}); // during the term: 100 base × 150%
+    f.buy({"A1,MD000001,2025-07-01 01:00,100.00"}); // during the term: 100 base × 150%
     BOOST_TEST(app::pointsBalance(f.ctx, f.store, f.card).balance.total == 150);
     f.buy({"A2,MD000001,2024-07-02 10:00,100.00"}); // an order from before the term: base only
     BOOST_TEST(app::pointsBalance(f.ctx, f.store, f.card).balance.total == 250);
@@ -207,7 +208,7 @@ BOOST_AUTO_TEST_CASE(an_active_plan_lifts_the_tier_to_its_floor_and_multiplies_p
 BOOST_AUTO_TEST_CASE(earned_upgrades_still_happen_under_the_floor) {
     MembershipFixture f;
     app::buyMembership(f.ctx, f.store, f.card, "PLUS");
-    f.buy({"A1,MD000001,2025-07-02 10:00,6000.00"});
+    f.buy({"A1,MD000001,2025-07-01 01:00,6000.00"});
     BOOST_TEST(app::pointsBalance(f.ctx, f.store, f.card).tier == "GOLD");
     f.clock.set(instant("2026-07-02T04:00:00Z"));
     BOOST_TEST(app::pointsBalance(f.ctx, f.store, f.card).tier == "GOLD"); // earned, not the plan's
@@ -243,8 +244,8 @@ BOOST_AUTO_TEST_CASE(a_referral_link_refuses_self_cycles_changes_and_members_who
 BOOST_AUTO_TEST_CASE(the_referrer_earns_the_referral_points_on_the_first_purchase_exactly_once) {
     MembershipFixture f;
     app::linkReferral(f.ctx, f.store, f.friendCard, app::referralCode(f.ctx, f.store, f.card));
-    f.buy({"F1,MD000002,2025-07-02 10:00,50.00", "F2,MD000002,2025-07-03 10:00,50.00"});
-    f.buy({"F3,MD000002,2025-07-04 10:00,50.00"});
+    f.buy({"F1,MD000002,2025-06-02 10:00,50.00", "F2,MD000002,2025-06-03 10:00,50.00"});
+    f.buy({"F3,MD000002,2025-06-04 10:00,50.00"});
     app::runLoyaltyEngine(f.ctx, f.store);
     BOOST_TEST(app::pointsBalance(f.ctx, f.store, f.card).balance.total == 300);
     BOOST_TEST(f.count("SELECT COUNT(*) FROM points_ledger WHERE idempotency_key = 'referral:" +
