@@ -157,6 +157,11 @@ int cancelMembership(const RequestContext& ctx, DataStore& store, const std::str
         throw UserError("membership.not_active", {{"card", card}},
                         "member " + card + " has no active paid membership");
     const int changed = uow->membership().cancelTerms(m.id, day, reason);
+    if (changed == 0) {
+        // Already cut short to this day or earlier (a retried cancel): nothing to audit again.
+        uow->commit();
+        return 0;
+    }
     json::Object o;
     o.set("card", card);
     o.set("last_day", formatDate(day));

@@ -31,7 +31,8 @@ MembershipChange buyMembership(const RequestContext& ctx, DataStore& store, cons
 MembershipChange renewMembership(const RequestContext& ctx, DataStore& store, const std::string& card,
                                  std::string requestId = {});
 /// Cancels: the grants end after `lastDay` (default today); terms paid ahead become void. The fee is
-/// not refunded here. Throws "membership.not_active" {card}, "membership.reason_required",
+/// not refunded here. Returns the terms cut short (0: a retry, already cancelled to that day or earlier;
+/// nothing written). Throws "membership.not_active" {card}, "membership.reason_required",
 /// "membership.last_day_past" {day}.
 int cancelMembership(const RequestContext& ctx, DataStore& store, const std::string& card,
                      const std::string& reason, std::optional<Date> lastDay = std::nullopt);
