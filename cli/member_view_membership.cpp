@@ -59,9 +59,9 @@ void printMembershipText(std::ostream& out, const MemberView::Membership& m) {
     if (m.vouchers.empty()) return;
     out << "Vouchers (newest first)\n";
     for (const auto& v : m.vouchers)
-        line(out, membership::displayCode(v.code),
-             Money(v.valueMinor).format() + "  " + v.source + "  " + v.statusOn(m.today) +
-                 "  valid through " + formatDate(v.validUntil));
+        out << "  " << membership::displayCode(v.code) << "  " << Money(v.valueMinor).format() << "  "
+            << v.source << "  " << v.statusOn(m.today) << "  valid through " << formatDate(v.validUntil)
+            << '\n';
 }
 
 } // namespace md::cli

@@ -171,4 +171,31 @@ BOOST_AUTO_TEST_CASE(benefits_run_issues_a_birthday_voucher_once_to_a_member_hel
     BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM vouchers WHERE source = 'birthday'") == 1);
 }
 
+BOOST_AUTO_TEST_CASE(the_demo_shows_every_membership_state_referrals_and_vouchers) {
+    InitialisedDatabase db;
+    const auto demo = runOn(db, {"demo", "--members", "3000", "--seed", "7"});
+    BOOST_REQUIRE_MESSAGE(demo.exitCode == 0, describe(demo));
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM referral_codes") == 3000);
+    const auto soon = runOn(db, {"membership", "renewals", "--within", "30", "--json"});
+    BOOST_TEST(contains(soon.out, "\"card_no\""), describe(soon));
+    const std::string today = md::formatDate(md::today());
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM membership_terms WHERE starts_on <= '" + today +
+                              "' AND ends_on >= '" + today + "' AND cancelled_on IS NULL") > 0);
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM membership_terms WHERE ends_on < '" + today + "'") > 0);
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM membership_terms WHERE cancelled_on IS NOT NULL") > 0);
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM membership_terms WHERE kind = 'renew'") > 0);
+    for (const char* status : {"issued", "redeemed", "expired"})
+        BOOST_TEST(scalar(db, std::string("SELECT COUNT(*) FROM vouchers WHERE status = '") + status + "'") >
+                       0,
+                   status);
+    // Referred members who bought earned their referrers the demo's 500 points, once each.
+    const auto referrals = scalar(db, "SELECT COUNT(*) FROM points_ledger WHERE reason = 'referral'");
+    BOOST_TEST(referrals > 0);
+    BOOST_TEST(
+        scalar(db, "SELECT COUNT(DISTINCT idempotency_key) FROM points_ledger WHERE reason = 'referral'") ==
+        referrals);
+    BOOST_TEST(scalar(db, "SELECT MIN(points) FROM points_ledger WHERE reason = 'referral'") == 500);
+    BOOST_TEST(runOn(db, {"points", "check"}).exitCode == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
