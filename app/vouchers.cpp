@@ -142,6 +142,13 @@ std::vector<Voucher> issueVoucherBatch(const RequestContext& ctx, DataStore& sto
     if (batch.empty()) batch = "B" + formatDate(ctx.today()) + "-" + randomRequestId().substr(0, 8);
     auto uow = store.write();
     std::vector<Voucher> out;
+    if (const auto earlier = uow->membership().storedCodes(batch); !earlier.empty()) {
+        // A batch name is issued once: a retried command gets the same codes, not a second batch.
+        for (const std::string& c : earlier)
+            if (auto v = uow->membership().voucher(c)) out.push_back(*v);
+        uow->commit();
+        return out;
+    }
     std::set<std::string> codes;
     // A collision with a stored code (odds about n/2^67) skips that row; draw the missing ones again.
     for (int round = 0; round < 5 && static_cast<int>(codes.size()) < count; ++round) {

@@ -31,7 +31,9 @@ VoucherIssue issueVoucher(const RequestContext& ctx, DataStore& store, const std
                           const VoucherRequest& req, std::string requestId = {});
 
 /// Issues `count` unassigned vouchers of `valueMinor` as batch `batch` (default: generated) and returns
-/// them. Throws "voucher.count" {count} (1..100000), "voucher.value_or_points", "voucher.valid_days".
+/// them. A batch name is issued once: the same name again returns the stored codes and writes nothing
+/// (a retry never doubles a batch). Throws "voucher.count" {count} (1..100000),
+/// "voucher.value_or_points", "voucher.valid_days".
 std::vector<membership::Voucher> issueVoucherBatch(const RequestContext& ctx, DataStore& store, int count,
                                                    std::int64_t valueMinor, int validDays,
                                                    std::string batch = {});

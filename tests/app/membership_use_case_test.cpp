@@ -320,6 +320,9 @@ BOOST_AUTO_TEST_CASE(a_batch_issues_distinct_unassigned_codes) {
         BOOST_TEST(!v.memberId.has_value());
     }
     BOOST_TEST(codes.size() == 500u);
+    // The same batch name again (a retry) issues nothing more.
+    BOOST_TEST(app::issueVoucherBatch(f.ctx, f.store, 500, 1000, 30, "SPRING").size() == 500u);
+    BOOST_TEST(f.count("SELECT COUNT(*) FROM vouchers") == 500);
     // Anyone may redeem an unassigned code, once.
     app::redeemVoucher(f.ctx, f.store, batch[0].code, f.friendCard, std::nullopt);
     BOOST_TEST(errorCode([&] { app::redeemVoucher(f.ctx, f.store, batch[0].code, f.card, std::nullopt); }) ==
