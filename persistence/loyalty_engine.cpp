@@ -191,7 +191,9 @@ private:
         post.breakdown = breakdownJson(earning);
         m_ledger.add(std::move(post));
         ++m_report.earned;
-        if (const auto referrer = m_membership.takeReferral(e.member)) rewardReferral(*referrer, e, *sp, day);
+        if (referralRule(p))
+            if (const auto referrer = m_membership.takeReferral(e.member))
+                rewardReferral(*referrer, e, *sp, day);
         if (!s.lastActivity || *s.lastActivity < day) s.lastActivity = day;
         upgrade(s, e.member, p, sp->version, day);
     }
@@ -211,10 +213,12 @@ private:
         if (sp.programme.expiry.kind != ExpiryKind::Never)
             post.availableOn = availableFrom(sp.programme.expiry, day);
         post.expiresOn = lotExpiry(sp.programme.expiry, day);
-        post.transactionId = e.txn;
+        // No transaction id: the entry is the referrer's, not part of the referee's order (a re-rating of
+        // that order must not take it back); the note names the order.
         post.programmeVersion = sp.version;
         post.reason = "referral";
-        post.note = "rule " + rule->code + ": first purchase of referred member " + std::to_string(e.member);
+        post.note = "rule " + rule->code + ": first purchase of referred member " + std::to_string(e.member) +
+                    " (transaction " + std::to_string(e.txn) + ")";
         m_ledger.reserve(1); // the chunk reserved ids for the orders' own entries only
         m_ledger.add(std::move(post));
         ++m_report.earned;
