@@ -124,6 +124,36 @@ BOOST_AUTO_TEST_CASE(imported_members_have_referral_codes_and_a_referral_rewards
     BOOST_TEST(contains(text.out, c), describe(text));
 }
 
+BOOST_AUTO_TEST_CASE(a_member_import_records_referred_by_and_rejects_lines_whose_referral_cannot_be) {
+    MembershipCli db;
+    const std::string code =
+        textOf(db, "SELECT r.code FROM referral_codes r JOIN members m ON m.id = r.member_id "
+                   "WHERE m.card_no = 'MD00000001'");
+    const std::string header = "card_no,name,phone,join_date,referred_by\n";
+    const auto file = writeScratch(db, "refs.csv",
+                                   header + "MD00000003,韩梅梅,13700137000,2024-02-01," + code +
+                                       "\n"
+                                       "MD00000004,张三,13600136000,2024-02-01,NOT-A-C0DE\n"
+                                       "MD00000005,李四,13500135000,2024-02-01,ACDEFHJK\n"
+                                       "MD00000006,王五,13400134000,2024-02-01,\n");
+    const auto r = runOn(db, {"import", "members", file});
+    BOOST_TEST(r.exitCode == 3, describe(r));
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM members") == 4);
+    BOOST_TEST(
+        scalar(db, "SELECT COUNT(*) FROM referrals r JOIN members m ON m.id = r.referee_id WHERE m.card_no "
+                   "= 'MD00000003'") == 1);
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM events WHERE type = 'referral_linked'") == 1);
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM referral_codes") == 4);
+    // The referrer of an existing member cannot be changed by importing the file again with another code.
+    const std::string other = textOf(db, "SELECT r.code FROM referral_codes r JOIN members m ON m.id = "
+                                         "r.member_id WHERE m.card_no = 'MD00000002'");
+    const auto again =
+        writeScratch(db, "refs2.csv", header + "MD00000003,韩梅梅,13700137000,2024-02-01," + other + "\n");
+    const auto changed = runOn(db, {"import", "members", again, "--mode", "upsert"});
+    BOOST_TEST(changed.exitCode == 3, describe(changed));
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM referrals") == 1);
+}
+
 BOOST_AUTO_TEST_CASE(vouchers_issue_redeem_once_expire_and_list_and_show) {
     MembershipCli db;
     const auto issued =
