@@ -1,6 +1,7 @@
 #include "app/points.h"
 
 #include "app/members.h"
+#include "app/membership.h"
 #include "app/programme.h"
 #include "domain/loyalty/expiry.h"
 #include "domain/user_error.h"
@@ -72,7 +73,8 @@ MemberPoints pointsBalance(const RequestContext& ctx, DataStore& store, const st
     const int soon = programme ? programme->expiry.expiringSoonDays : 30;
     out.balance = uow->loyalty().balance(out.member.id, ctx.today(), soon);
     if (programme) {
-        const TierRecord rec = uow->loyalty().tier(out.member.id, *programme);
+        TierRecord rec = uow->loyalty().tier(out.member.id, *programme);
+        applyMembershipFloor(*uow, *programme, out.member.id, rec.state, ctx.today()); // paid plan
         const int rank = effectiveRank(rec.state, ctx.today());
         for (const Tier& t : programme->ladder.tiers)
             if (t.rank == rank) out.tier = t.code;

@@ -1,6 +1,7 @@
 #include "app/tiers.h"
 
 #include "app/members.h"
+#include "app/membership.h"
 #include "app/programme.h"
 #include "domain/user_error.h"
 
@@ -18,7 +19,8 @@ std::optional<TierProgress> tierProgress(const RequestContext& ctx, DataStore& s
     if (!member)
         throw UserError("member.unknown_card", {{"card", std::to_string(memberId)}}, "no such member");
     const Date today = ctx.today();
-    const TierRecord rec = uow->loyalty().tier(memberId, *p);
+    TierRecord rec = uow->loyalty().tier(memberId, *p);
+    applyMembershipFloor(*uow, *p, memberId, rec.state, today); // a paid plan's floor, while it lasts
     TierProgress out;
     out.programmeVersion = p->version;
     const auto rankOf = [&](int rank) -> std::optional<Tier> {

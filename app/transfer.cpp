@@ -1,8 +1,10 @@
 #include "app/transfer.h"
 
+#include "app/membership_demo.h"
 #include "app/points.h"
 #include "app/programme.h"
 #include "app/tiers.h"
+#include "app/vouchers.h"
 #include "demo/demo_generator.h"
 #include "demo/demo_programme.h"
 
@@ -22,6 +24,8 @@ void setUpDemoProgramme(const RequestContext& ctx, DataStore& store, const DemoO
     if (!stored.problems.empty())
         throw std::logic_error("the demo programme is invalid: " + stored.problems.front().field + " " +
                                stored.problems.front().message);
+    if (const auto p = currentProgramme(ctx, store))
+        seedDemoMembership(ctx, store, opt, *p); // paid, referral
     runLoyaltyEngine(ctx, store, progress);
     // Goodwill credits and a correction, as service agents make them.
     std::int64_t made = 0;
@@ -45,6 +49,7 @@ void setUpDemoProgramme(const RequestContext& ctx, DataStore& store, const DemoO
     }
     expirePoints(ctx, store, ctx.today());
     reviewTiers(ctx, store, ctx.today(), false);
+    runBenefits(ctx, store, ctx.today()); // this month's birthday vouchers (docs/membership.md)
 }
 
 ImportOptions withActor(const RequestContext& ctx, ImportOptions opt) {
@@ -63,7 +68,12 @@ ImportReport importStores(const RequestContext& ctx, DataStore& store, const std
 
 ImportReport importMembers(const RequestContext& ctx, DataStore& store, const std::filesystem::path& file,
                            ImportOptions opt) {
-    return store.importMembers(file, withActor(ctx, std::move(opt)));
+    auto report = store.importMembers(file, withActor(ctx, std::move(opt)));
+    // New members get their referral codes at once, in bulk (docs/membership.md).
+    auto uow = store.write();
+    uow->membership().assignMissingReferralCodes(ctx.now());
+    uow->commit();
+    return report;
 }
 
 ImportReport importTransactions(const RequestContext& ctx, DataStore& store,

@@ -106,6 +106,38 @@ const std::vector<Command>& commands() {
          runRerate,
          "apply the programme in force today to the purchases of a past period again: a reverse and a\n"
          "      new earn, with reasons, where the points differ; a second run writes nothing"},
+        {{"membership",
+          "membership plans [--json] | membership buy CARD PLAN | membership renew CARD | membership cancel "
+          "CARD\n"
+          "  --reason TEXT [--last-day DATE] | membership status CARD [--json] | membership renewals "
+          "--within "
+          "DAYS [--json]",
+          {"--reason", "--last-day", "--within", "--request-id"},
+          {"--json"},
+          1,
+          3},
+         runMembership,
+         "paid membership (付费会员): buy and renew record the fee; a renewal extends from the current end;\n"
+         "      --request-id makes a retry safe; renewals lists members whose membership ends soon"},
+        {{"referral", "referral code CARD | referral link CARD CODE", {}, {}, 2, 3},
+         runReferral,
+         "a member's referral code; record who referred a new member (the referrer earns the\n"
+         "      programme's referral points on that member's first purchase)"},
+        {{"voucher",
+          "voucher issue CARD --value MINOR|--points N [--valid-days D] | voucher batch --count N --value "
+          "MINOR\n"
+          "  [--valid-days D] [--batch NAME] [--out FILE] | voucher redeem CODE [--card CARD] [--order ID]\n"
+          "  | voucher expire [--as-of DATE] | voucher list CARD [--json]",
+          {"--value", "--points", "--valid-days", "--request-id", "--count", "--batch", "--out", "--card",
+           "--order", "--as-of"},
+          {"--json"},
+          1,
+          2},
+         runVoucher,
+         "vouchers (优惠券): single-use codes; a redeemed code can never be redeemed again"},
+        {{"benefits", "benefits run [--as-of DATE]", {"--as-of"}, {}, 1, 1},
+         runBenefits,
+         "issue the tiers' birthday vouchers for the month of DATE (once per member per year)"},
         {{"rebuild", "rebuild totals", {}, {}, 1, 1},
          runRebuild,
          "recompute every member's orders, revenue and first/last purchase from the transactions"},
@@ -142,7 +174,8 @@ std::string helpText() {
       << "Import files are UTF-8 CSV with a header line naming the columns (any order):\n"
       << "  stores        code,name[,city]\n"
       << "  members       card_no,name,phone,email,birthday,gender,join_date,store,email_consent,\n"
-      << "                sms_consent[,status]   (card_no, name and phone or email required)\n"
+      << "                sms_consent[,status][,referred_by]   (card_no, name and phone or email required;\n"
+      << "                referred_by: the referrer's referral code)\n"
       << "  transactions  order_id,card_no,store,channel,occurred_at,amount,currency,kind,items,category\n"
       << "A header column the import does not know (a misspelling such as emial) refuses the file; name\n"
       << "columns to skip with --ignore-columns. Dates must be plausible: birthdays and join dates from\n"

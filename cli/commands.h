@@ -111,6 +111,10 @@ int runProgrammeWhatIf(Context& ctx, const Args& args);
 Date parseDateOption(const std::string& text, const char* option);
 /// A whole (small) file, for JSON definitions; CliError when it cannot be read or is a folder.
 std::string readWholeFile(const std::string& path);
+int runMembership(Context& ctx, const Args& args); ///< commands_membership.cpp
+int runReferral(Context& ctx, const Args& args);
+int runVoucher(Context& ctx, const Args& args);
+int runBenefits(Context& ctx, const Args& args);
 
 /// Throws UsageError "usage: memberdesk-cli USAGE" unless the command has exactly n positional words.
 void requireWords(const Args& args, std::size_t n, const char* usage);

@@ -1,5 +1,6 @@
 // find and show: read-only member lookups, as a table for people or JSON for scripts.
 #include "app/members.h"
+#include "app/membership.h"
 #include "app/points.h"
 #include "app/programme.h"
 #include "cli/commands.h"
@@ -137,6 +138,9 @@ int runShow(Context& ctx, const Args& args) {
             app::pointsLedger(ctx.request, *database, found->member.id, 0, kRecentTransactions)};
     }
 
+    const auto card2 = app::membershipCard(ctx.request, *database, found->member);
+    view.membership = MemberView::Membership{card2.status.standing, card2.referralCode, card2.referredBy,
+                                             card2.vouchers, ctx.request.today()};
     if (json)
         printMemberJson(ctx.out, view);
     else

@@ -143,6 +143,7 @@ void printMemberJson(std::ostream& out, const MemberView& v) {
         }
         j.endArray().endObject();
     }
+    if (v.membership) printMembershipJson(j, *v.membership);
     j.endObject().finish();
 }
 
@@ -177,6 +178,7 @@ void printMemberText(std::ostream& out, const MemberView& v) {
                  std::to_string(b.expiringSoon) + " (first on " + formatDate(*b.nextExpiry) + ")");
         if (b.owed) line(out, "Owed", std::to_string(b.owed));
     }
+    if (v.membership) printMembershipText(out, *v.membership);
     if (v.recent.empty()) {
         out << "No transactions yet.\n";
         return;

@@ -42,6 +42,15 @@ Message describe(const UserError& e) {
         return {"refusing to write " + e.param("path") + ": " + e.param("reason"),
                 "choose another file name; nothing was written"};
     if (c == "file.cannot_write") return {"cannot write " + e.param("path") + ": " + e.param("reason"), {}};
+    if (c == "membership.already_active")
+        return {std::string(e.what()),
+                std::string("renew it with: ") + kProgramName + " membership renew " + e.param("card")};
+    if (c == "membership.none")
+        return {std::string(e.what()), std::string("buy one with: ") + kProgramName + " membership buy " +
+                                           e.param("card") + " PLAN"};
+    if (c == "membership.unknown_plan")
+        return {std::string(e.what()),
+                std::string("see the plans with: ") + kProgramName + " membership plans"};
     return {e.what(), {}};
 }
 

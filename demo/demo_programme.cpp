@@ -140,6 +140,28 @@ std::vector<EarningRule> rules(Date from) {
     return out;
 }
 
+// Paid membership (付费会员): PLUS ¥99 a year holds Silver and earns ×1.5 on the base points; the monthly
+// pass ¥15 holds Silver and earns ×1.2. Both add free shipping whatever the tier.
+std::vector<Plan> plans() {
+    Plan yearly;
+    yearly.code = "PLUS";
+    yearly.nameZh = "PLUS年卡";
+    yearly.nameEn = "PLUS yearly";
+    yearly.feeMinor = 99 * kYuan;
+    yearly.termMonths = 12;
+    yearly.floorTier = "SILVER";
+    yearly.pointsPercent = 150;
+    yearly.benefits = {"FREE_SHIPPING"};
+    Plan monthly = yearly;
+    monthly.code = "PLUS_MONTH";
+    monthly.nameZh = "PLUS月卡";
+    monthly.nameEn = "PLUS monthly";
+    monthly.feeMinor = 15 * kYuan;
+    monthly.termMonths = 1;
+    monthly.pointsPercent = 120;
+    return {yearly, monthly};
+}
+
 } // namespace
 
 Programme demoProgramme(Date effectiveFrom) {
@@ -153,6 +175,7 @@ Programme demoProgramme(Date effectiveFrom) {
                       tier(2, "GOLD", "金卡", "Gold", 3000), tier(3, "BLACK", "黑卡", "Black", 8000)};
     p.benefits = benefits(effectiveFrom);
     p.rules = rules(effectiveFrom);
+    p.plans = plans();
     p.expiry.kind = ExpiryKind::EndOfMonth;
     p.expiry.months = 12;
     p.expiry.pendingDays = 7;

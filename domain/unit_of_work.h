@@ -11,6 +11,7 @@
 #include "loyalty/loyalty_repository.h"
 #include "loyalty/whatif.h"
 #include "member_browsing.h"
+#include "membership/membership_repository.h"
 #include "repositories.h"
 #include "settings.h"
 #include "time_zone.h"
@@ -32,6 +33,8 @@ public:
     virtual SettingsRepository& settings() = 0;
     virtual EventLog& events() = 0;
     virtual loyalty::LoyaltyRepository& loyalty() = 0;
+    /// Paid membership, referral and vouchers (docs/membership.md).
+    virtual membership::MembershipRepository& membership() = 0;
     /// Appends an audit entry (entity "member", "store", "setting", ...) in this unit of work.
     virtual void audit(const Actor& who, const std::string& action, const std::string& entity,
                        const std::string& key, const std::optional<std::string>& beforeJson,

@@ -8,6 +8,7 @@
 #include "persistence/loyalty_programmes.h"
 #include "persistence/loyalty_rows.h"
 #include "persistence/member_mapping.h"
+#include "persistence/membership_engine.h"
 #include "persistence/native_sql.h"
 #include "persistence/sql_errors.h"
 
@@ -86,6 +87,12 @@ public:
             if (e.replacedMember) members.push_back(*e.replacedMember);
             earliest = std::min(earliest, m_run.zone.localDate(e.at));
         }
+        if (!rows.empty()) {
+            // Paid plans and referral rewards (membership_engine.h): referrers are credited in this chunk.
+            m_membership.load(m_db, rows.front().eventId - 1, rows.back().eventId);
+            for (const std::int64_t referrer : m_membership.referrers())
+                members.push_back(referrer);
+        }
         std::sort(members.begin(), members.end());
         members.erase(std::unique(members.begin(), members.end()), members.end());
         const std::string now = formatTimestamp(m_run.now);
@@ -150,7 +157,8 @@ private:
         const Programme& p = sp->programme;
         MemberState& s = m_ledger.state(e.member);
         MemberFacts facts;
-        facts.tier = tierOf(s, p, day);
+        facts.tier = m_membership.flooredTier(e.member, p, day, tierOf(s, p, day));
+        facts.planPercent = m_membership.planPercent(e.member, p, day);
         facts.birthday = s.birthday;
         OrderFacts order{e.amount, e.category, e.store, e.channel, day};
         RuleUsage used;
@@ -183,8 +191,37 @@ private:
         post.breakdown = breakdownJson(earning);
         m_ledger.add(std::move(post));
         ++m_report.earned;
+        if (referralRule(p))
+            if (const auto referrer = m_membership.takeReferral(e.member))
+                rewardReferral(*referrer, e, *sp, day);
         if (!s.lastActivity || *s.lastActivity < day) s.lastActivity = day;
         upgrade(s, e.member, p, sp->version, day);
+    }
+
+    // The referee's first purchase rated: the referrer earns the Referral rule's points, once (the key).
+    // Referral points are spendable points, not qualifying ones; a refund of the purchase leaves them.
+    void rewardReferral(std::int64_t referrer, const EventRow& e, const StoredProgramme& sp, Date day) {
+        const EarningRule* rule = referralRule(sp.programme);
+        if (!rule || rule->extraPoints <= 0) return;
+        Posting post;
+        post.memberId = referrer;
+        post.kind = EntryKind::Earn;
+        post.points = rule->extraPoints;
+        post.key = "referral:" + std::to_string(e.member);
+        post.occurredAt = e.at;
+        post.localDate = day;
+        if (sp.programme.expiry.kind != ExpiryKind::Never)
+            post.availableOn = availableFrom(sp.programme.expiry, day);
+        post.expiresOn = lotExpiry(sp.programme.expiry, day);
+        // No transaction id: the entry is the referrer's, not part of the referee's order (a re-rating of
+        // that order must not take it back); the note names the order.
+        post.programmeVersion = sp.version;
+        post.reason = "referral";
+        post.note = "rule " + rule->code + ": first purchase of referred member " + std::to_string(e.member) +
+                    " (transaction " + std::to_string(e.txn) + ")";
+        m_ledger.reserve(1); // the chunk reserved ids for the orders' own entries only
+        m_ledger.add(std::move(post));
+        ++m_report.earned;
     }
 
     void upgrade(MemberState& s, std::int64_t member, const Programme& p, std::int64_t version, Date day) {
@@ -297,6 +334,7 @@ private:
     const ProgrammeHistory& m_programmes;
     LoyaltyRunReport& m_report;
     ChunkLedger m_ledger{m_db};
+    ChunkMembership m_membership;
 };
 
 } // namespace

@@ -10,6 +10,7 @@
 #include "persistence/loyalty_engine_state.h"
 #include "persistence/loyalty_rerating.h"
 #include "persistence/member_mapping.h"
+#include "persistence/membership_engine.h"
 #include "persistence/native_sql.h"
 #include "persistence/sql_errors.h"
 
@@ -107,7 +108,7 @@ public:
         : m_db(db), m_p(p), m_version(version), m_run(run), m_runKey(runKey), m_usage(usage),
           m_report(report) {}
 
-    void apply(const std::vector<Order>& orders, const TierTimeline& tiers,
+    void apply(const std::vector<Order>& orders, const TierTimeline& tiers, const ChunkMembership& plans,
                const std::unordered_map<std::string, std::int64_t>& refunded) {
         std::vector<std::int64_t> members;
         for (const Order& o : orders)
@@ -120,19 +121,22 @@ public:
                       orders.size() * 3 + 1);
         for (const Order& o : orders) {
             const auto r = refunded.find(refundKey(o.store, o.orderId));
-            rerate(o, tiers, r == refunded.end() ? 0 : r->second);
+            rerate(o, tiers, plans, r == refunded.end() ? 0 : r->second);
         }
         m_ledger.write(m_run.actor, now);
     }
 
 private:
-    void rerate(const Order& o, const TierTimeline& tiers, std::int64_t refundedAmount) {
+    void rerate(const Order& o, const TierTimeline& tiers, const ChunkMembership& plans,
+                std::int64_t refundedAmount) {
         ++m_report.orders;
         const Date day = m_run.zone.localDate(o.at);
         MemberState& s = m_ledger.state(o.member);
         MemberFacts facts;
-        facts.tier = o.earnId ? o.tier : tiers.tierOn(o.member, day);
+        // The breakdown's tier already has any paid plan's floor in it; a never-rated order gets it here.
+        facts.tier = o.earnId ? o.tier : plans.flooredTier(o.member, m_p, day, tiers.tierOn(o.member, day));
         if (!findTier(m_p, facts.tier)) facts.tier.clear(); // a tier the current ladder lacks: the base
+        facts.planPercent = plans.planPercent(o.member, m_p, day);
         facts.birthday = s.birthday;
         const OrderFacts order{o.amount, o.category, o.store, o.channel, day};
         const Earning e = rateOrder(m_p, order, facts, m_usage.forOrder(m_p, day, o.member));
@@ -226,6 +230,8 @@ RerateReport rerateOrders(Database& db, const Programme& p, std::int64_t version
         const std::string lo = formatTimestamp(Timestamp(std::chrono::sys_days(from - std::chrono::days(1))));
         const std::string hi = formatTimestamp(Timestamp(std::chrono::sys_days(to + std::chrono::days(2))));
         const TierTimeline tiers = TierTimeline::load(db);
+        ChunkMembership plans;
+        plans.loadAllTerms(db);
         const auto refunded = loadRefunded(db);
         const std::int64_t total = QueryArgs().text("lo", lo).text("hi", hi).scalar(
             db.sql(), "SELECT COUNT(*) FROM transactions WHERE kind = 'purchase' AND superseded = 0 AND "
@@ -253,7 +259,7 @@ RerateReport rerateOrders(Database& db, const Programme& p, std::int64_t version
                 return day < from || day > to;
             });
             if (!orders.empty()) {
-                RerateChunk(db, p, version, run, runKey, usage, report).apply(orders, tiers, refunded);
+                RerateChunk(db, p, version, run, runKey, usage, report).apply(orders, tiers, plans, refunded);
             }
             tx.commit();
             if (run.progress && !run.progress({"Re-rating orders", static_cast<std::uint64_t>(seen),

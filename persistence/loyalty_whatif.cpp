@@ -7,6 +7,7 @@
 #include "domain/loyalty/tiers.h"
 #include "persistence/loyalty_rerating.h"
 #include "persistence/member_mapping.h"
+#include "persistence/membership_engine.h"
 #include "persistence/sql_errors.h"
 
 #include <soci/soci.h>
@@ -55,9 +56,9 @@ struct Row {
 class Simulation {
 public:
     Simulation(const Programme& proposed, Date from, Date to, Date asOf, const TimeZone& zone,
-               const TierTimeline& tiers, std::unordered_map<std::int64_t, Judged>& members,
-               WhatIfReport& report)
-        : m_p(proposed), m_from(from), m_to(to), m_asOf(asOf), m_zone(zone), m_tiers(tiers),
+               const TierTimeline& tiers, const ChunkMembership& plans,
+               std::unordered_map<std::int64_t, Judged>& members, WhatIfReport& report)
+        : m_p(proposed), m_from(from), m_to(to), m_asOf(asOf), m_zone(zone), m_tiers(tiers), m_plans(plans),
           m_members(members), m_report(report) {}
 
     void add(const Row& r) {
@@ -108,8 +109,11 @@ private:
                  const std::string& store, const std::string& channel, const std::string& category, Date day,
                  bool count) {
         MemberFacts facts;
-        facts.tier = ratedTier.empty() ? m_tiers.tierOn(member, day) : ratedTier;
+        facts.tier = ratedTier.empty() ? m_plans.flooredTier(member, m_p, day, m_tiers.tierOn(member, day))
+                                       : ratedTier;
         if (!findTier(m_p, facts.tier)) facts.tier.clear();
+        facts.planPercent =
+            m_plans.planPercent(member, m_p, day); // the proposal's plans, as they are defined
         facts.birthday = j.birthday;
         const OrderFacts order{amount, category, store, channel, day};
         Earning e = rateOrder(m_p, order, facts, m_usage.forOrder(m_p, day, member));
@@ -121,6 +125,7 @@ private:
     Date m_from, m_to, m_asOf;
     const TimeZone& m_zone;
     const TierTimeline& m_tiers;
+    const ChunkMembership& m_plans;
     std::unordered_map<std::int64_t, Judged>& m_members;
     WhatIfReport& m_report;
     RuleUsageCounter m_usage;
@@ -230,7 +235,9 @@ WhatIfReport whatIfProgramme(Database& db, const Programme& proposed, const Prog
         const auto total = static_cast<std::uint64_t>(QueryArgs().text("lo", lo).text("hi", hi).scalar(
             db.sql(), "SELECT COUNT(*) FROM transactions WHERE superseded = 0 AND occurred_at >= :lo AND "
                       "occurred_at < :hi"));
-        Simulation sim(proposed, from, to, asOf, run.zone, tiers, members, report);
+        ChunkMembership plans;
+        plans.loadAllTerms(db);
+        Simulation sim(proposed, from, to, asOf, run.zone, tiers, plans, members, report);
         std::uint64_t done = 0;
         checkProgress(run, 0, total);
         QueryArgs().text("lo", lo).text("hi", hi).forEachRow(

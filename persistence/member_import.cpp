@@ -8,6 +8,7 @@
 #include "persistence/csv_import.h"
 #include "persistence/event_log.h"
 #include "persistence/import_session.h"
+#include "persistence/member_import_referrals.h"
 #include "persistence/member_line_parser.h"
 #include "persistence/member_mapping.h"
 #include "persistence/member_rows.h"
@@ -28,6 +29,7 @@ struct PendingMember {
     std::size_t line;
     std::vector<std::string> fields; ///< kept for the rejects file until the batch is written
     ParsedMember parsed;
+    std::string referredBy; ///< a referrer's referral code (referred_by column), "" when none
 };
 
 class MemberImporter {
@@ -37,7 +39,7 @@ public:
         m_session.requireColumns({"card_no", "name"});
         m_session.requireAnyColumn({"phone", "email"});
         m_session.requireKnownColumns({"card_no", "name", "phone", "email", "birthday", "gender", "join_date",
-                                       "store", "email_consent", "sms_consent", "status"},
+                                       "store", "email_consent", "sms_consent", "status", "referred_by"},
                                       opt.ignoreColumns);
     }
 
@@ -69,17 +71,27 @@ public:
                 m_session.reject(*rec, parsed.error());
                 continue;
             }
+            std::optional<std::string> referredBy = std::string();
+            if (m_referrals.active())
+                referredBy = ImportReferrals::readCode(ImportSession::field(*rec, m_referrals.column()));
+            if (!referredBy) {
+                m_session.reject(*rec, "referred_by: \"" +
+                                           std::string(ImportSession::field(*rec, m_referrals.column())) +
+                                           "\" is not a referral code");
+                continue;
+            }
             const std::string& card = parsed.value().member.card.str();
             if (auto [it, fresh] = m_seen.emplace(card, rec->line); !fresh) {
                 m_session.reject(*rec, "duplicate card number " + card + " (already on line " +
                                            std::to_string(it->second) + ")");
                 continue;
             }
-            m_batch.push_back({rec->line, std::move(rec->fields), std::move(parsed).value()});
+            m_batch.push_back({rec->line, std::move(rec->fields), std::move(parsed).value(), *referredBy});
             if (m_batch.size() >= kBatchRows) writeBatch();
         }
         writeBatch();
 
+        m_referrals.drop();
         if (m_keys) m_keys->drop();
         if (m_updates) m_updates->drop();
         m_session.report().imported = m_inserted + m_updated;
@@ -122,6 +134,7 @@ private:
 
     void writeBatch() {
         if (m_batch.empty()) return;
+        checkReferrals();
         const auto existing = existingMembers();
         std::vector<std::pair<Member, Member>> changed; // before, after
         for (auto& p : m_batch) {
@@ -142,8 +155,26 @@ private:
         }
         m_inserter->flush();
         if (!changed.empty()) writeUpdates(changed);
+        if (m_referrals.active()) m_referrals.link(m_actor, m_nowText);
         m_batch.clear();
         m_session.flushRejects();
+    }
+
+    // Lines whose referral cannot be recorded are rejected whole, before any member of the batch is written.
+    void checkReferrals() {
+        if (!m_referrals.active()) return;
+        std::vector<ImportReferrals::Line> lines;
+        for (const auto& p : m_batch)
+            if (!p.referredBy.empty()) lines.push_back({p.line, p.parsed.member.card.str(), p.referredBy});
+        if (lines.empty()) return;
+        auto refused = m_referrals.check(lines);
+        if (refused.empty()) return;
+        std::erase_if(m_batch, [&](PendingMember& p) {
+            const auto it = refused.find(p.line);
+            if (it == refused.end()) return false;
+            m_session.reject(p.line, std::move(p.fields), it->second);
+            return true;
+        });
     }
 
     void writeUpdates(const std::vector<std::pair<Member, Member>>& changed) {
@@ -174,6 +205,7 @@ private:
     std::optional<MemberLineParser> m_parser;
     std::optional<TempTable> m_keys, m_updates;
     std::optional<BulkWriter> m_inserter;
+    ImportReferrals m_referrals{m_db, m_session.column("referred_by")};
     std::unordered_map<std::string, std::size_t> m_seen; ///< card -> line, for duplicates within the file
     std::vector<PendingMember> m_batch;
     std::uint64_t m_inserted = 0, m_updated = 0;

@@ -9,6 +9,7 @@
 #include "persistence/member_browser.h"
 #include "persistence/member_repository.h"
 #include "persistence/member_totals.h"
+#include "persistence/membership_repository.h"
 #include "persistence/native_sql.h"
 #include "persistence/settings_repository.h"
 #include "persistence/sql_errors.h"
@@ -24,7 +25,8 @@ namespace {
 class SociUnitOfWork final : public UnitOfWork {
 public:
     SociUnitOfWork(Database& db, bool write)
-        : m_db(db), m_members(db), m_stores(db), m_settings(db), m_events(db), m_loyalty(db) {
+        : m_db(db), m_members(db), m_stores(db), m_settings(db), m_events(db), m_loyalty(db),
+          m_membership(db) {
         if (write) {
             withSqlErrors(m_db, "Could not start a change on " + m_db.url().display(),
                           [&] { m_tx.emplace(m_db); });
@@ -35,6 +37,7 @@ public:
     SettingsRepository& settings() override { return m_settings; }
     EventLog& events() override { return m_events; }
     loyalty::LoyaltyRepository& loyalty() override { return m_loyalty; }
+    membership::MembershipRepository& membership() override { return m_membership; }
     void audit(const Actor& who, const std::string& action, const std::string& entity, const std::string& key,
                const std::optional<std::string>& beforeJson,
                const std::optional<std::string>& afterJson) override {
@@ -54,6 +57,7 @@ private:
     SociSettingsRepository m_settings;
     SociEventLog m_events;
     SociLoyaltyRepository m_loyalty;
+    SociMembershipRepository m_membership;
 };
 
 } // namespace

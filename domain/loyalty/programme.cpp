@@ -68,6 +68,12 @@ const Tier* findTier(const Programme& p, const std::string& code) {
     return nullptr;
 }
 
+const Plan* findPlan(const Programme& p, const std::string& code) {
+    for (const Plan& x : p.plans)
+        if (x.code == code) return &x;
+    return nullptr;
+}
+
 std::string toCode(QualifyingWindow v) {
     return codeOf(kWindows, v);
 }

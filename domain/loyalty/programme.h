@@ -136,6 +136,21 @@ struct ExpiryPolicy {
     bool operator==(const ExpiryPolicy&) const = default;
 };
 
+/// A paid membership plan (付费会员, docs/membership.md): a fee buys a term during which the member's tier
+/// is at least `floorTier`, their base points earn `pointsPercent` (150 = ×1.5, MemberFacts::planPercent),
+/// and `benefits` (benefit codes of this programme) apply. Exactly one of termMonths / termDays is > 0.
+struct Plan {
+    std::string code;           ///< "PLUS": upper-case letters, digits, '_'; unique among plans
+    std::string nameZh, nameEn; ///< "PLUS会员", "PLUS"
+    std::int64_t feeMinor = 0;  ///< the fee per term (fen), > 0
+    int termMonths = 0;         ///< a term of whole months (12 = a year) ...
+    int termDays = 0;           ///< ... or of days
+    std::string floorTier;      ///< tier code; "" = no floor
+    int pointsPercent = 100;    ///< 100 = no extra points
+    std::vector<std::string> benefits;
+    bool operator==(const Plan&) const = default;
+};
+
 /// What a point is worth: amountMinor per `points` points (1 fen per point: 1 / 1). Liability uses it.
 struct PointValue {
     std::int64_t amountMinor = 1;
@@ -151,6 +166,7 @@ struct Programme {
     TierLadder ladder;
     std::vector<Benefit> benefits;
     std::vector<EarningRule> rules;
+    std::vector<Plan> plans; ///< paid membership plans, none by default
     ExpiryPolicy expiry;
     PointValue pointValue;
     std::int64_t minSpendMinor = 0;     ///< an order below this earns nothing
@@ -174,6 +190,8 @@ std::vector<ProgrammeProblem> validateProgramme(const Programme& p);
 
 /// The tier with this code, or null.
 const Tier* findTier(const Programme& p, const std::string& code);
+/// The paid membership plan with this code, or null.
+const Plan* findPlan(const Programme& p, const std::string& code);
 
 /// Codes used in JSON and in the database for the enums above ("rolling_12_months", "stack", ...).
 std::string toCode(QualifyingWindow);

@@ -102,6 +102,22 @@ EarningRule readRule(const json::Object& o, const std::string& path, Problems& o
     return r;
 }
 
+Plan readPlan(const json::Object& o, const std::string& path, Problems& out) {
+    Plan x;
+    Fields f(o, path, out);
+    f.text("code", x.code, true);
+    f.text("name_zh", x.nameZh, true);
+    f.text("name_en", x.nameEn, true);
+    f.money("fee", x.feeMinor, true);
+    f.integer("term_months", x.termMonths);
+    f.integer("term_days", x.termDays);
+    f.text("floor_tier", x.floorTier);
+    f.integer("points_percent", x.pointsPercent);
+    f.texts("benefits", x.benefits);
+    f.finish();
+    return x;
+}
+
 void readExpiry(const json::Object& o, ExpiryPolicy& e, Problems& out) {
     Fields f(o, "expiry", out);
     f.code("kind", e.kind, parseExpiryKind, true);
@@ -141,6 +157,7 @@ Programme readProgramme(const json::Object& root, Problems& out) {
     if (const json::Object* t = f.object("tiers", true)) readLadder(*t, p.ladder, out);
     readList(f, "benefits", p.benefits, false, out, readBenefit);
     readList(f, "rules", p.rules, true, out, readRule);
+    readList(f, "plans", p.plans, false, out, readPlan);
     if (const json::Object* e = f.object("expiry", true)) readExpiry(*e, p.expiry, out);
     f.finish();
     return p;

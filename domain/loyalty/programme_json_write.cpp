@@ -104,6 +104,20 @@ json::Object ruleJson(const EarningRule& r, const TierLadder& ladder) {
     return o;
 }
 
+json::Object planJson(const Plan& x) {
+    json::Object o;
+    o.set("code", x.code);
+    o.set("name_zh", x.nameZh);
+    o.set("name_en", x.nameEn);
+    o.set("fee", money(x.feeMinor));
+    if (x.termMonths != 0 || x.termDays == 0) o.set("term_months", x.termMonths);
+    if (x.termDays != 0) o.set("term_days", x.termDays);
+    o.set("floor_tier", x.floorTier);
+    o.set("points_percent", x.pointsPercent);
+    o.set("benefits", strings(x.benefits));
+    return o;
+}
+
 json::Object expiryJson(const ExpiryPolicy& e) {
     const ExpiryKind k = e.kind;
     const ExpiryPolicy d;
@@ -147,6 +161,13 @@ std::string programmeToJson(const Programme& p) {
     for (const EarningRule& r : p.rules)
         rules.emplace_back(ruleJson(r, p.ladder));
     o.set("rules", std::move(rules));
+    if (!p.plans.empty()) {
+        // Left out when empty, so files written before paid plans existed export unchanged.
+        json::Array plans;
+        for (const Plan& x : p.plans)
+            plans.emplace_back(planJson(x));
+        o.set("plans", std::move(plans));
+    }
     o.set("expiry", expiryJson(p.expiry));
     return json::write(o, true) + "\n";
 }

@@ -189,6 +189,7 @@ std::vector<ProgrammeProblem> validateProgramme(const Programme& p) {
     checkLadder(out, p.ladder);
     detail::checkBenefits(out, p);
     detail::checkRules(out, p);
+    detail::checkPlans(out, p);
     checkExpiry(out, p.expiry);
     return std::move(out.list);
 }

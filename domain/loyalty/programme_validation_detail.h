@@ -35,5 +35,6 @@ std::string at(const std::string& list, std::size_t i); ///< "rules[3]"
 
 void checkBenefits(Problems& out, const Programme& p);
 void checkRules(Problems& out, const Programme& p);
+void checkPlans(Problems& out, const Programme& p); ///< programme_validation_plans.cpp
 
 } // namespace md::loyalty::detail

@@ -16,7 +16,11 @@ void checkBenefit(Problems& out, const Programme& p, const Benefit& b, std::size
                   std::set<std::string>& codes) {
     const std::string path = at("benefits", i);
     out.code(path + ".code", b.code, codes, "benefit");
-    if (b.tiers.empty())
+    // A benefit only a paid plan grants names no tier.
+    const bool ofPlan = std::any_of(p.plans.begin(), p.plans.end(), [&](const Plan& x) {
+        return std::find(x.benefits.begin(), x.benefits.end(), b.code) != x.benefits.end();
+    });
+    if (b.tiers.empty() && !ofPlan)
         out.add(path + ".tiers", "benefit_without_tier", "benefit " + b.code + " names no tier");
     for (std::size_t k = 0; k < b.tiers.size(); ++k)
         if (!findTier(p, b.tiers[k]))

@@ -90,9 +90,11 @@ bool retains(const TierLadder& ladder, int rank, const QualifyingFigures& f) {
 }
 
 int effectiveRank(const TierState& s, Date day) {
-    if (s.overrideRank && s.overrideUntil && day <= *s.overrideUntil)
-        return std::max(s.rank, *s.overrideRank);
-    return s.rank;
+    int rank = s.rank;
+    if (s.overrideRank && s.overrideUntil && day <= *s.overrideUntil) rank = std::max(rank, *s.overrideRank);
+    if (s.floorRank && s.floorFrom && s.floorUntil && *s.floorFrom <= day && day <= *s.floorUntil)
+        rank = std::max(rank, *s.floorRank);
+    return rank;
 }
 
 Decision upgradeOnActivity(const TierLadder& ladder, const TierState& s, const QualifyingFigures& f) {

@@ -31,10 +31,14 @@ struct TierState {
     std::optional<Date> graceUntil;  ///< set by a failed review while grace runs
     std::optional<int> overrideRank; ///< a manual tier, never a permanent floor: it has an end date
     std::optional<Date> overrideUntil;
+    /// A paid membership's tier floor (docs/membership.md) on [floorFrom, floorUntil]: like an override,
+    /// never permanent; the earned rank keeps moving underneath.
+    std::optional<int> floorRank;
+    std::optional<Date> floorFrom, floorUntil;
 };
 
-/// The rank the member has on `day`: their earned rank, or the override while it lasts (whichever is
-/// higher; an expired override counts for nothing).
+/// The rank the member has on `day`: the highest of their earned rank, the override while it lasts and a
+/// paid plan's floor while the membership lasts (an expired override or floor counts for nothing).
 int effectiveRank(const TierState& s, Date day);
 
 struct Decision {

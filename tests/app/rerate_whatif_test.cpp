@@ -2,6 +2,7 @@
 // both backends: a re-rate reverses and re-earns with reasons (never edits a row) and is idempotent; a
 // refund after a re-rate takes back from the new earn; a what-if changes nothing and its figures follow
 // the proposal.
+#include "app/membership.h"
 #include "app/rerate.h"
 #include "app/tiers.h"
 #include "app/whatif.h"
@@ -69,6 +70,30 @@ BOOST_AUTO_TEST_CASE(a_rerate_after_the_base_rate_doubles_reverses_and_re_earns_
     BOOST_TEST(again.changed == 0);
     BOOST_TEST(again.entries == 0);
     BOOST_TEST(f.points().balance.total == 250);
+}
+
+BOOST_AUTO_TEST_CASE(a_rerate_keeps_a_paid_plans_multiplier_so_unchanged_rules_change_nothing) {
+    LoyaltyFixture f;
+    Programme p = testProgramme();
+    Plan plus;
+    plus.code = "PLUS";
+    plus.nameZh = "PLUS会员";
+    plus.nameEn = "PLUS";
+    plus.feeMinor = 9900;
+    plus.termMonths = 12;
+    plus.pointsPercent = 150;
+    p.plans = {plus};
+    p.effectiveFrom = date("2025-06-01");
+    BOOST_REQUIRE(app::saveProgramme(f.ctx, f.store, p).problems.empty());
+    app::buyMembership(f.ctx, f.store, f.card, "PLUS");
+    f.importLines({"A1,2025-07-01 01:00,100.00,purchase,food,"});
+    BOOST_TEST(f.points().balance.total == 150); // 100 base + 50% for the plan
+    const auto r = app::rerate(f.ctx, f.store, date("2025-07-01"), date("2025-07-01"));
+    BOOST_TEST(r.orders == 1);
+    BOOST_TEST(r.unchanged == 1);
+    BOOST_TEST(f.points().balance.total == 150);
+    const auto w = app::whatIfProgramme(f.ctx, f.store, p, date("2025-07-01"), date("2025-07-01"));
+    BOOST_TEST(w.proposedPoints == 150);
 }
 
 BOOST_AUTO_TEST_CASE(a_rerate_keeps_the_refunded_share_taken_back) {
