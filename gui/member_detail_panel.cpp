@@ -4,6 +4,7 @@
 #include "domain/errors.h"
 #include "gui/conflict_prompt.h"
 #include "gui/member_edit.h"
+#include "gui/member_loyalty_panel.h"
 #include "gui/member_purchases_panel.h"
 #include "gui/ui_helpers.h"
 
@@ -88,6 +89,8 @@ MemberDetailPanel::MemberDetailPanel(wxWindow* parent, DbWorker& worker)
     });
     buildProfile(sizer);
     buildConsentAndButtons(sizer);
+    m_loyalty = new MemberLoyaltyPanel(this, m_worker);
+    sizer->Add(m_loyalty, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
     m_purchases = new MemberPurchasesPanel(this);
     // The purchases (recent transactions) take whatever height the pane has left.
     sizer->Add(m_purchases, 1, wxEXPAND | wxALL, 6);
@@ -212,6 +215,7 @@ std::optional<std::int64_t> MemberDetailPanel::memberId() const {
 void MemberDetailPanel::clear() {
     ++m_loadGeneration; // a load still on its way is no longer wanted
     m_member.reset();
+    m_loyalty->clear();
     showSections(false);
     m_placeholder->SetLabel(_("Select a member in the list to see the details."));
     enableEditing(false);
@@ -229,6 +233,7 @@ bool MemberDetailPanel::saveEdits() {
 void MemberDetailPanel::showMember(std::int64_t id) {
     const int gen = ++m_loadGeneration;
     setMessage(_("Loading…"));
+    m_loyalty->clear(); // the previous member's points must not stay on screen under this one
     m_worker.run(
         m_life.guard(),
         [id](Session& s) {
@@ -264,6 +269,7 @@ void MemberDetailPanel::display(const Loaded& l) {
     m_otherVersion->Hide();
 
     m_purchases->show(l.totals, l.recent);
+    if (m_loyalty->memberId() != m.id) m_loyalty->showMember(m.id, m.card.str());
     enableEditing(true);
     Layout();
     FitInside();

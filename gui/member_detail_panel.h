@@ -23,6 +23,7 @@ class wxSizer;
 
 namespace md::gui {
 
+class MemberLoyaltyPanel;
 class MemberPurchasesPanel;
 
 class MemberDetailPanel : public wxScrolledWindow {
@@ -46,6 +47,7 @@ public:
 
     /// The full member record the last load or save returned (for tests and the conflict message).
     const std::optional<Member>& member() const { return m_member; }
+    MemberLoyaltyPanel& loyalty() { return *m_loyalty; }
 
 private:
     struct Loaded {
@@ -93,6 +95,7 @@ private:
     wxStaticText *m_emailConsentInfo = nullptr, *m_smsConsentInfo = nullptr;
     wxButton *m_save = nullptr, *m_revert = nullptr;
     wxStaticText* m_otherVersion = nullptr; ///< after a conflict: what the other person saved
+    MemberLoyaltyPanel* m_loyalty = nullptr;
     MemberPurchasesPanel* m_purchases = nullptr;
 };
 

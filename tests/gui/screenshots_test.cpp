@@ -1,0 +1,45 @@
+// Screenshots of the loyalty screens for a person to look at (layout, Chinese text, clipping). Not run
+// by default: `test_gui --run_test=screenshots` writes /tmp/gui-shot-N.png with ImageMagick's import.
+#include "tests/gui/gui_fixture.h"
+#include "tests/gui/loyalty_support.h"
+
+#include "gui/member_detail_panel.h"
+#include "gui/member_loyalty_panel.h"
+#include "gui/points_ledger_list.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <wx/button.h>
+#include <wx/notebook.h>
+
+#include <cstdlib>
+#include <string>
+
+using namespace md;
+using namespace md::test;
+
+namespace {
+void shoot(int n) {
+    pumpFor(600ms);
+    const std::string cmd = "import -window root /tmp/gui-shot-" + std::to_string(n) + ".png";
+    BOOST_TEST(std::system(cmd.c_str()) == 0);
+}
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(screenshots, *boost::unit_test::disabled())
+
+BOOST_AUTO_TEST_CASE(member_loyalty_screens) {
+    FrameFixture f;
+    setUpDemoProgramme(f);
+    f.frame().detail().showMember(9);
+    BOOST_REQUIRE(pumpUntil([&] { return f.frame().detail().loyalty().ledger().loaded() > 0; }));
+    shoot(1);
+    auto& ledger = f.frame().detail().loyalty().ledger();
+    revealInDetail(f, ledger);
+    ledger.SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    shoot(2);
+    FrameFixture::press(f.named<wxButton>("detail.adjustPoints"));
+    shoot(3);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
