@@ -91,6 +91,8 @@ MemberDetailPanel::MemberDetailPanel(wxWindow* parent, DbWorker& worker)
     buildConsentAndButtons(sizer);
     m_loyalty = new MemberLoyaltyPanel(this, m_worker);
     sizer->Add(m_loyalty, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+    m_pointsSub =
+        m_loyalty->pointsChanged().subscribe([this](const std::int64_t& id) { m_changed.publish(id); });
     m_purchases = new MemberPurchasesPanel(this);
     // The purchases (recent transactions) take whatever height the pane has left.
     sizer->Add(m_purchases, 1, wxEXPAND | wxALL, 6);

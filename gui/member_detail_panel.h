@@ -84,6 +84,7 @@ private:
     bool m_saving = false;
     std::optional<Member> m_member;
     Publisher<std::int64_t> m_changed;
+    Publisher<std::int64_t>::Subscription m_pointsSub;
 
     wxStaticText* m_placeholder = nullptr;
     wxStaticText *m_card = nullptr, *m_birthday = nullptr, *m_gender = nullptr, *m_joined = nullptr,

@@ -307,10 +307,13 @@ void MemberLoyaltyPanel::showBreakdown(const std::optional<LedgerEntry>& e) {
 void MemberLoyaltyPanel::openAdjust() {
     if (!m_loaded || m_card.empty()) return;
     // Modeless: the member stays readable behind it; the figures reload after each posting.
-    auto* dlg = new AdjustPointsDialog(this, m_worker, m_card, m_loaded->balance.spendable,
-                                       m_loaded->approvalThreshold, [this, guard = m_life.guard()] {
-                                           if (!guard.expired()) reload();
-                                       });
+    auto* dlg =
+        new AdjustPointsDialog(this, m_worker, m_card, m_loaded->balance.spendable,
+                               m_loaded->approvalThreshold, [this, guard = m_life.guard(), id = m_memberId] {
+                                   if (guard.expired()) return;
+                                   m_pointsChanged.publish(id);
+                                   if (id == m_memberId) reload();
+                               });
     dlg->Show();
 }
 

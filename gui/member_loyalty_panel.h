@@ -49,6 +49,8 @@ public:
     };
     const std::optional<Loaded>& loaded() const { return m_loaded; }
     PointsLedgerList& ledger() { return *m_ledger; }
+    /// Announces the id of a member whose points an adjustment here changed (lists show points too).
+    Publisher<std::int64_t>& pointsChanged() { return m_pointsChanged; }
 
 private:
     wxWindow* buildTier(wxWindow* parent);
@@ -78,6 +80,7 @@ private:
     wxTextCtrl* m_breakdown = nullptr;
     wxListCtrl *m_lots = nullptr, *m_history = nullptr;
     Publisher<std::optional<loyalty::LedgerEntry>>::Subscription m_selectionSub;
+    Publisher<std::int64_t> m_pointsChanged;
 };
 
 } // namespace md::gui
