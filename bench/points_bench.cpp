@@ -1,9 +1,16 @@
 // One member with many lots: how long the balance (lots, pending, expiring, owed) and the ledger page of
 // the member detail take, against the baseline a user without us would run: a bare SUM over the member's
-// ledger rows (which gives a total, not a spendable balance).
+// ledger rows (which gives a total, not a spendable balance). Then the whole loyalty part of the member
+// detail as the app loads it (balance, first ledger page, tier progress, tier history) through the use
+// cases, as the detail's worker does.
 //   points_bench [--pg ADMIN_URL] [--work DIR] [--lots 2000] [--runs 200]
+#include "app/points.h"
+#include "app/programme.h"
+#include "app/tiers.h"
 #include "bench/bench_common.h"
+#include "demo/demo_programme.h"
 #include "persistence/loyalty_repository.h"
+#include "persistence/soci_data_store.h"
 
 #include <iomanip>
 
@@ -32,7 +39,7 @@ int main(int argc, char** argv) {
     db::SociLoyaltyRepository repo(d);
     const Timestamp now = parseTimestamp("2026-06-01T04:00:00Z").value();
     const Date day = parseDate("2026-06-01").value();
-    const auto t0 = Clock::now();
+    const auto t0 = bench::Clock::now();
     for (int i = 0; i < lots; ++i) {
         Posting p;
         p.memberId = m.id;
@@ -51,13 +58,13 @@ int main(int argc, char** argv) {
 
     std::vector<double> balance, page, baseline;
     for (int r = 0; r < runs; ++r) {
-        auto t = Clock::now();
+        auto t = bench::Clock::now();
         const Balance b = repo.balance(m.id, day, 30);
         balance.push_back(secondsSince(t) * 1000);
-        t = Clock::now();
+        t = bench::Clock::now();
         const auto entries = repo.entries(m.id, 0, lots);
         page.push_back(secondsSince(t) * 1000);
-        t = Clock::now();
+        t = bench::Clock::now();
         long long sum = 0;
         long long id = m.id;
         d.sql() << "SELECT SUM(points) FROM points_ledger WHERE member_id = :m", soci::use(id),
@@ -72,5 +79,24 @@ int main(int argc, char** argv) {
               << percentile(page, 0.95) << " ms\n"
               << "baseline SUM(points) of the member: p50 " << percentile(baseline, 0.5) << " ms (balance is "
               << percentile(balance, 0.5) / std::max(1e-9, percentile(baseline, 0.5)) << "x)\n";
+
+    // The member detail's loyalty section, as the GUI's worker loads it.
+    db::SociDataStore store{db::DatabaseUrl::parse(url)};
+    FixedClock clock{now};
+    const app::RequestContext ctx{Actor{"bench"}, &clock, app::loadTimeZone("Asia/Shanghai").value()};
+    Programme prog = demoProgramme(parseDate("2024-01-01").value());
+    if (!app::saveProgramme(ctx, store, prog).problems.empty()) throw std::runtime_error("programme");
+    std::vector<double> detail;
+    for (int r = 0; r < runs; ++r) {
+        const auto t = bench::Clock::now();
+        const auto mp = app::pointsBalance(ctx, store, "MD00000001");
+        const auto first = app::pointsLedger(ctx, store, mp.member.id, 0, 200);
+        const auto progress = app::tierProgress(ctx, store, mp.member.id);
+        const auto history = app::tierHistory(ctx, store, "MD00000001");
+        detail.push_back(secondsSince(t) * 1000);
+        if (first.size() != 200u || !progress) throw std::runtime_error("detail mismatch");
+    }
+    std::cout << "member detail (balance, first 200 of " << lots << " entries, tier progress, history): p50 "
+              << percentile(detail, 0.5) << " ms, p95 " << percentile(detail, 0.95) << " ms\n";
     return 0;
 }

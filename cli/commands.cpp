@@ -70,14 +70,16 @@ const std::vector<Command>& commands() {
          "settings shared by everyone on this database (timezone, ...); values are checked per key"},
         {{"programme",
           "programme import FILE.json [--effective DATE] | programme export FILE.json|- [--version N] | "
-          "programme list",
-          {"--effective", "--version"},
-          {},
+          "programme list\n"
+          "  | programme whatif FILE.json [--from DATE] [--to DATE] [--json]",
+          {"--effective", "--version", "--from", "--to"},
+          {"--json"},
           1,
           2},
          runProgramme,
          "the loyalty programme (docs/programme-format.md): import validates and stores a new version\n"
-         "      (a bad file stores nothing and names each wrong field); export writes one"},
+         "      (a bad file stores nothing and names each wrong field); export writes one; whatif shows\n"
+         "      what a proposed file would have issued and where it would put members (changes nothing)"},
         {{"points",
           "points balance CARD [--json] | points adjust CARD ±N --reason CODE [--note T] | points redeem "
           "CARD N\n"
@@ -100,6 +102,10 @@ const std::vector<Command>& commands() {
           3},
          runTier,
          "tier history, a manual tier (always with an end date), and the review that applies downgrades"},
+        {{"rerate", "rerate --from DATE --to DATE [--json]", {"--from", "--to"}, {"--json"}, 0, 0},
+         runRerate,
+         "apply the programme in force today to the purchases of a past period again: a reverse and a\n"
+         "      new earn, with reasons, where the points differ; a second run writes nothing"},
         {{"rebuild", "rebuild totals", {}, {}, 1, 1},
          runRebuild,
          "recompute every member's orders, revenue and first/last purchase from the transactions"},

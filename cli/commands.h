@@ -103,6 +103,14 @@ int runRebuild(Context& ctx, const Args& args);
 int runProgramme(Context& ctx, const Args& args);
 int runPoints(Context& ctx, const Args& args);
 int runTier(Context& ctx, const Args& args);
+int runRerate(Context& ctx, const Args& args);
+/// programme whatif FILE.json (cli/commands_rerate.cpp).
+int runProgrammeWhatIf(Context& ctx, const Args& args);
+
+/// A DATE option's value; UsageError naming the option when it is not YYYY-MM-DD.
+Date parseDateOption(const std::string& text, const char* option);
+/// A whole (small) file, for JSON definitions; CliError when it cannot be read or is a folder.
+std::string readWholeFile(const std::string& path);
 
 /// Throws UsageError "usage: memberdesk-cli USAGE" unless the command has exactly n positional words.
 void requireWords(const Args& args, std::size_t n, const char* usage);

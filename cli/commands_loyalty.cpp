@@ -27,24 +27,6 @@ std::int64_t parsePoints(const std::string& text, const char* what) {
     return v;
 }
 
-Date parseDateOption(const std::string& text, const char* option) {
-    auto d = parseDate(text);
-    if (!d) throw UsageError(std::string(option) + ": " + d.error());
-    return d.value();
-}
-
-std::string readWholeFile(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw CliError(terminalSafe(path) + " is a folder, not a JSON file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw CliError("cannot read " + terminalSafe(path), "check the file name and that you may read it");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 std::string optDate(const std::optional<Date>& d) {
     return d ? formatDate(*d) : std::string("-");
 }
@@ -323,13 +305,31 @@ int tierReview(Context& ctx, const Args& args) {
 
 } // namespace
 
+Date parseDateOption(const std::string& text, const char* option) {
+    auto d = parseDate(text);
+    if (!d) throw UsageError(std::string(option) + ": " + d.error());
+    return d.value();
+}
+
+std::string readWholeFile(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw CliError(terminalSafe(path) + " is a folder, not a JSON file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw CliError("cannot read " + terminalSafe(path), "check the file name and that you may read it");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
 int runProgramme(Context& ctx, const Args& args) {
     const std::string& action = args.positional()[0];
     if (action == "import") return programmeImport(ctx, args);
     if (action == "export") return programmeExport(ctx, args);
     if (action == "list") return programmeList(ctx, args);
-    throw UsageError("programme import, programme export or programme list, not '" + terminalSafe(action) +
-                     "'");
+    if (action == "whatif") return runProgrammeWhatIf(ctx, args);
+    throw UsageError("programme import, export, list or whatif, not '" + terminalSafe(action) + "'");
 }
 
 int runPoints(Context& ctx, const Args& args) {

@@ -9,6 +9,7 @@
 #include "data_transfer.h"
 #include "events.h"
 #include "loyalty/loyalty_repository.h"
+#include "loyalty/whatif.h"
 #include "member_browsing.h"
 #include "repositories.h"
 #include "settings.h"
@@ -91,6 +92,16 @@ public:
     /// Idempotent: a second review on the same day with the same figures changes nothing.
     virtual loyalty::ReviewReport reviewTiers(const loyalty::Programme& p, Date asOf, bool dryRun,
                                               const Actor& who, Timestamp now) = 0;
+    /// Re-rates the live purchases whose local day (in zone) is in [from, to] under programme p: a
+    /// reverse and a new earn where the points differ, nothing where they do not (idempotent).
+    virtual loyalty::RerateReport rerate(const loyalty::Programme& p, std::int64_t version, Date from,
+                                         Date to, const TimeZone& zone, const Actor& who, Timestamp now,
+                                         const ProgressFn& progress) = 0;
+    /// What `proposed` would have issued over [from, to] and where it would put every member on asOf,
+    /// against the ledger and tiers as they are under `inForce`. Reads only.
+    virtual loyalty::WhatIfReport whatIf(const loyalty::Programme& proposed,
+                                         const loyalty::Programme& inForce, Date from, Date to, Date asOf,
+                                         const TimeZone& zone, const ProgressFn& progress) = 0;
 };
 
 } // namespace md

@@ -224,8 +224,10 @@ private:
         post.transactionId = e.txn;
         post.programmeVersion = sp->version;
         post.requireCover = false;
-        std::optional<KnownEntry> earned;
-        if (e.purchase) earned = m_ledger.known("earn:" + std::to_string(*e.purchase));
+        // The purchase's newest earn: after a re-rate, the one the current rules gave.
+        std::optional<std::pair<std::string, KnownEntry>> latest;
+        if (e.purchase) latest = m_ledger.latestEarn(*e.purchase);
+        const std::optional<KnownEntry> earned = latest ? std::optional(latest->second) : std::nullopt;
         if (earned && e.purchaseAmount && *e.purchaseAmount > 0) {
             // In proportion to the amount, never more than is left of the purchase's points.
             const std::int64_t amount = std::min(e.amount, *e.purchaseAmount);
@@ -238,7 +240,7 @@ private:
             post.reason = "refund";
             post.note = "refund of " + std::to_string(amount) + " of " + std::to_string(*e.purchaseAmount) +
                         " (minor units) takes back " + std::to_string(-post.points) + " points";
-            m_ledger.noteReversed("earn:" + std::to_string(*e.purchase), -post.points);
+            m_ledger.noteReversed(latest->first, -post.points);
         } else {
             // The till did not say which purchase: the base rate on the refunded amount.
             const auto base = std::find_if(sp->programme.rules.begin(), sp->programme.rules.end(),
@@ -259,7 +261,12 @@ private:
     // A corrected row: whatever its old version posted is compensated before the new one is rated.
     void compensate(std::int64_t replaced, const EventRow& e) {
         for (const std::string prefix : {"earn:", "reverse:"}) {
-            const auto entry = m_ledger.known(prefix + std::to_string(replaced));
+            std::optional<KnownEntry> entry;
+            if (prefix == "earn:") {
+                if (auto latest = m_ledger.latestEarn(replaced)) entry = latest->second;
+            } else {
+                entry = m_ledger.known(prefix + std::to_string(replaced));
+            }
             if (!entry || (entry->points == 0 && entry->spend == 0)) continue;
             const Date day = m_run.zone.localDate(e.at);
             Posting post;

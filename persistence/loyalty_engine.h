@@ -10,6 +10,7 @@
 // loaded set-based, changed in memory and written back in bulk, so rating millions of transactions
 // costs a few bulk writes per chunk rather than statements per order.
 #include "domain/loyalty/loyalty_repository.h"
+#include "domain/loyalty/whatif.h"
 #include "domain/progress.h"
 #include "domain/time_zone.h"
 #include "persistence/database.h"
@@ -40,6 +41,20 @@ loyalty::ReviewReport reviewAllTiers(Database& db, const loyalty::Programme& p, 
 /// activity + rollingDays is before it), in chunks of members written in bulk. One expire entry per
 /// lot, keyed "expire:<lot>": a second run writes nothing. Returns the entries written.
 std::int64_t expireLots(Database& db, Date asOf, int rollingDays, const std::string& actor, Timestamp now);
+
+/// Re-applies programme p (version `version`) to the live purchases whose local day is in [from, to]
+/// (persistence/loyalty_rerate.cpp): where the points differ, a reverse of what the newest earn still
+/// holds, a new earn with its breakdown and the refunded share taken back again. Chunks of run.chunk
+/// orders, each one transaction under the engine's lock. Idempotent for the same rules.
+loyalty::RerateReport rerateOrders(Database& db, const loyalty::Programme& p, std::int64_t version, Date from,
+                                   Date to, const LoyaltyRun& run);
+
+/// What `proposed` would have issued for the orders of [from, to] and where it would put every member
+/// on asOf, against the ledger and the tiers as they are under `inForce` (persistence/loyalty_whatif.cpp).
+/// Reads only. Throws md::Cancelled when run.progress returns false.
+loyalty::WhatIfReport whatIfProgramme(Database& db, const loyalty::Programme& proposed,
+                                      const loyalty::Programme& inForce, Date from, Date to, Date asOf,
+                                      const LoyaltyRun& run);
 
 /// Processes the events after the consumer's position. Without a programme in force on an order's day
 /// the order earns nothing (re-rate it once a programme exists).

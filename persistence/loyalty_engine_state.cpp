@@ -85,6 +85,7 @@ std::int64_t ChunkLedger::add(Posting p) {
     s.qualifying += p.qualifying;
     addDay(s, p.localDate, p.spendMinor, p.qualifying);
     m_known[p.key] = {id, p.memberId, p.points, p.qualifying, p.spendMinor, 0};
+    if (p.kind == EntryKind::Earn && p.transactionId) m_latestEarn[*p.transactionId] = p.key;
     m_net += p.points;
     m_writes.entries.push_back(std::move(p));
     m_writes.entryIds.push_back(id);
@@ -126,6 +127,24 @@ std::optional<KnownEntry> ChunkLedger::known(const std::string& key) {
                                              "reverses_id = :e AND kind = 'reverse'");
     m_known[key] = *out;
     return out;
+}
+
+std::optional<std::pair<std::string, KnownEntry>> ChunkLedger::latestEarn(std::int64_t transactionId) {
+    if (const auto it = m_latestEarn.find(transactionId); it != m_latestEarn.end())
+        return std::pair(it->second, m_known.at(it->second));
+    std::optional<std::string> key;
+    QueryArgs()
+        .integer("t", transactionId)
+        .forEachRow(m_db.sql(),
+                    "SELECT idempotency_key FROM points_ledger WHERE transaction_id = :t AND kind = 'earn' "
+                    "ORDER BY id DESC "
+                    "LIMIT 1",
+                    [&](const soci::row& r) { key = rowText(r, 0); });
+    if (!key) return std::nullopt;
+    auto entry = known(*key);
+    if (!entry) return std::nullopt;
+    m_latestEarn[transactionId] = *key;
+    return std::pair(*key, *entry);
 }
 
 void ChunkLedger::write(const std::string& actor, const std::string& now) {

@@ -85,6 +85,8 @@ public:
     std::int64_t add(loyalty::Posting p);
     /// An entry by idempotency key, written in this chunk or stored, with what was reversed of it.
     std::optional<KnownEntry> known(const std::string& key);
+    /// The newest earn entry of a purchase (a re-rate earns again under a new key), with its key.
+    std::optional<std::pair<std::string, KnownEntry>> latestEarn(std::int64_t transactionId);
     void noteReversed(const std::string& key, std::int64_t points) { m_known[key].reversed += points; }
     std::int64_t netPoints() const { return m_net; }
     void write(const std::string& actor, const std::string& now);
@@ -93,6 +95,7 @@ private:
     Database& m_db;
     std::unordered_map<std::int64_t, MemberState> m_states;
     std::unordered_map<std::string, KnownEntry> m_known;
+    std::unordered_map<std::int64_t, std::string> m_latestEarn; ///< transaction -> key of its newest earn
     std::vector<std::int64_t> m_ids;
     ChunkWrites m_writes;
     std::int64_t m_net = 0;

@@ -139,6 +139,20 @@ loyalty::ReviewReport SociDataStore::reviewTiers(const loyalty::Programme& p, Da
     return reviewAllTiers(*m_db, p, asOf, dryRun, who.name, now);
 }
 
+loyalty::RerateReport SociDataStore::rerate(const loyalty::Programme& p, std::int64_t version, Date from,
+                                            Date to, const TimeZone& zone, const Actor& who, Timestamp now,
+                                            const ProgressFn& progress) {
+    LoyaltyRun run{zone, now, who.name, 200000, progress};
+    return rerateOrders(*m_db, p, version, from, to, run);
+}
+
+loyalty::WhatIfReport SociDataStore::whatIf(const loyalty::Programme& proposed,
+                                            const loyalty::Programme& inForce, Date from, Date to, Date asOf,
+                                            const TimeZone& zone, const ProgressFn& progress) {
+    LoyaltyRun run{zone, Timestamp{}, "", 0, progress};
+    return whatIfProgramme(*m_db, proposed, inForce, from, to, asOf, run);
+}
+
 std::unique_ptr<DataStore> openDataStore(const std::string& address) {
     return std::make_unique<SociDataStore>(DatabaseUrl::parse(address));
 }

@@ -35,6 +35,12 @@ public:
                                          const ProgressFn& progress) override;
     loyalty::ReviewReport reviewTiers(const loyalty::Programme& p, Date asOf, bool dryRun, const Actor& who,
                                       Timestamp now) override;
+    loyalty::RerateReport rerate(const loyalty::Programme& p, std::int64_t version, Date from, Date to,
+                                 const TimeZone& zone, const Actor& who, Timestamp now,
+                                 const ProgressFn& progress) override;
+    loyalty::WhatIfReport whatIf(const loyalty::Programme& proposed, const loyalty::Programme& inForce,
+                                 Date from, Date to, Date asOf, const TimeZone& zone,
+                                 const ProgressFn& progress) override;
 
     Database& database() { return *m_db; }
 

@@ -84,7 +84,8 @@ std::string padded(long long value, int width) {
 
 std::string breakdownJson(const Earning& e) {
     std::string out = "{\"points\":" + std::to_string(e.points) +
-                      ",\"qualifying\":" + std::to_string(e.qualifyingPoints) + ",\"steps\":[";
+                      ",\"qualifying\":" + std::to_string(e.qualifyingPoints) +
+                      ",\"tier\":" + quoted(e.tier) + ",\"steps\":[";
     bool first = true;
     for (const BreakdownStep& s : e.steps) {
         if (!first) out += ',';

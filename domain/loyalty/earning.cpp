@@ -217,6 +217,7 @@ struct Part {
 Earning rateOrder(const Programme& p, const OrderFacts& order, const MemberFacts& member,
                   const RuleUsage& usage) {
     Earning e;
+    e.tier = member.tier;
     // Nothing spent (or a return) earns nothing either: fixed extra points must not attach to it.
     if (order.amountMinor <= 0 || order.amountMinor < p.minSpendMinor) {
         const std::string amount = Money(order.amountMinor, p.currency).toDecimalString();

@@ -44,6 +44,7 @@ struct BreakdownStep {
 struct Earning {
     std::int64_t points = 0;           ///< spendable points for the order (≥ 0)
     std::int64_t qualifyingPoints = 0; ///< the base points (before multipliers and bonuses), toward tiers
+    std::string tier;                  ///< the member's tier the order was rated with (re-rating uses it)
     std::vector<BreakdownStep> steps;  ///< in evaluation order
     /// Points each rule contributed after caps (rule code -> points): the caller adds them to RuleUsage.
     std::map<std::string, std::int64_t> byRule;
@@ -53,7 +54,8 @@ struct Earning {
 Earning rateOrder(const Programme& p, const OrderFacts& order, const MemberFacts& member,
                   const RuleUsage& usage = {});
 
-/// The breakdown as compact JSON: {"points":N,"qualifying":N,"steps":[{"rule":..,"kind":..,"points":..,
+/// The breakdown as compact JSON:
+/// {"points":N,"qualifying":N,"tier":"GOLD","steps":[{"rule":..,"kind":..,"points":..,
 /// "applied":true,"note":..}]} — stored on the earn entry and shown by the app and `show --json`.
 std::string breakdownJson(const Earning& e);
 

@@ -42,6 +42,14 @@ public:
                                       Timestamp) override {
         return {};
     }
+    loyalty::RerateReport rerate(const loyalty::Programme&, std::int64_t, Date, Date, const TimeZone&,
+                                 const Actor&, Timestamp, const ProgressFn&) override {
+        return {};
+    }
+    loyalty::WhatIfReport whatIf(const loyalty::Programme&, const loyalty::Programme&, Date, Date, Date,
+                                 const TimeZone&, const ProgressFn&) override {
+        return {};
+    }
 };
 
 const FixedClock kClock{Timestamp{}};

@@ -157,4 +157,64 @@ BOOST_AUTO_TEST_CASE(points_expire_is_idempotent_and_liability_counts_what_is_le
     BOOST_TEST(contains(after.out, "\"points\": 0"), describe(after));
 }
 
+/// The test programme with a base rate of 2 points per ¥1.
+std::string doubledProgramme() {
+    std::string p = LoyaltyCli::kProgramme;
+    const std::string from = "\"points_per\": 1";
+    return p.replace(p.find(from), from.size(), "\"points_per\": 2");
+}
+
+/// One purchase of ¥100.00 ten days ago (so it is in every default period).
+md::Date buyTenDaysAgo(LoyaltyCli& db) {
+    const md::Date day = md::today() - std::chrono::days(10);
+    const auto tx = writeScratch(db, "t.csv",
+                                 "order_id,card_no,store,occurred_at,amount\nA1,MD00000001,SH001," +
+                                     md::formatDate(day) + " 12:00,100.00\n");
+    BOOST_REQUIRE(runOn(db, {"import", "transactions", tx}).exitCode == 0);
+    return day;
+}
+
+BOOST_AUTO_TEST_CASE(rerate_after_a_new_base_rate_re_earns_and_a_second_run_writes_nothing) {
+    LoyaltyCli db;
+    const std::string day = md::formatDate(buyTenDaysAgo(db));
+    const auto doubled = writeScratch(db, "p2.json", doubledProgramme());
+    const auto stored =
+        runOn(db, {"programme", "import", doubled, "--effective", md::formatDate(md::today())});
+    BOOST_REQUIRE_MESSAGE(stored.exitCode == 0, describe(stored));
+    const auto r = runOn(db, {"rerate", "--from", day, "--to", day, "--json"});
+    BOOST_TEST(r.exitCode == 0, describe(r));
+    BOOST_TEST(contains(r.out, "\"changed\": 1"), describe(r));
+    BOOST_TEST(contains(r.out, "\"points_after\": 200"), describe(r));
+    BOOST_TEST(scalar(db, "SELECT SUM(points) FROM points_ledger") == 200);
+    const auto again = runOn(db, {"rerate", "--from", day, "--to", day});
+    BOOST_TEST(again.exitCode == 0, describe(again));
+    BOOST_TEST(contains(again.out, "0 changed"), describe(again));
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM points_ledger") == 3);
+    BOOST_TEST(runOn(db, {"points", "check"}).exitCode == 0);
+    const auto backwards = runOn(db, {"rerate", "--from", day, "--to", "2020-01-01"});
+    BOOST_TEST(backwards.exitCode == 2, describe(backwards));
+}
+
+BOOST_AUTO_TEST_CASE(programme_whatif_reports_the_proposals_points_and_changes_nothing) {
+    LoyaltyCli db;
+    buyTenDaysAgo(db);
+    const auto doubled = writeScratch(db, "p2.json", doubledProgramme());
+    const auto r = runOn(db, {"programme", "whatif", doubled, "--json"});
+    BOOST_TEST(r.exitCode == 0, describe(r));
+    BOOST_TEST(contains(r.out, "\"current_points\": 100"), describe(r));
+    BOOST_TEST(contains(r.out, "\"proposed_points\": 200"), describe(r));
+    BOOST_TEST(contains(r.out, "\"code\": \"SILVER\""), describe(r));
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM programme_versions") == 1);
+    BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM points_ledger") == 1);
+    const auto text = runOn(db, {"programme", "whatif", doubled});
+    BOOST_TEST(contains(text.out, "proposed 200"), describe(text));
+    const auto bad = writeScratch(
+        db, "bad.json",
+        std::string(LoyaltyCli::kProgramme)
+            .replace(std::string(LoyaltyCli::kProgramme).find("\"days\": 365"), 11, "\"dayz\": 365"));
+    const auto refused = runOn(db, {"programme", "whatif", bad});
+    BOOST_TEST(refused.exitCode == 2, describe(refused));
+    BOOST_TEST(contains(refused.err, "expiry"), describe(refused));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

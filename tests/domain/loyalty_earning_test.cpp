@@ -154,6 +154,13 @@ BOOST_AUTO_TEST_CASE(the_base_rule_earns_whole_points_per_unit_rounded_down) {
     BOOST_TEST(step(e, "BASE")->kind == "base");
 }
 
+BOOST_AUTO_TEST_CASE(an_earning_records_the_tier_it_was_rated_with_for_re_rating) {
+    BOOST_TEST(rateOrder(ProgrammeBuilder().build(), order(), member("GOLD")).tier == "GOLD");
+    BOOST_TEST(rateOrder(ProgrammeBuilder().build(), order(1), member("SILVER")).tier == "SILVER");
+    BOOST_TEST(breakdownJson(rateOrder(ProgrammeBuilder().build(), order(), member("GOLD")))
+                   .find("\"tier\":\"GOLD\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(the_largest_amounts_earn_exactly_without_overflow) {
     const std::int64_t amount = 1'000'000'000'000 + 99; // ten billion yuan and 99 fen
     const std::int64_t per = 100'000'000;
@@ -740,13 +747,14 @@ BOOST_AUTO_TEST_CASE(the_breakdown_json_is_compact_and_in_step_order) {
     Earning e;
     e.points = 150;
     e.qualifyingPoints = 100;
+    e.tier = "GOLD";
     e.steps.push_back({"BASE", "base", 100, true, "1 per 1.00"});
     e.steps.push_back({"", "order_cap", -5, false, ""});
     BOOST_TEST(breakdownJson(e) ==
-               R"({"points":150,"qualifying":100,"steps":[)"
+               R"({"points":150,"qualifying":100,"tier":"GOLD","steps":[)"
                R"({"rule":"BASE","kind":"base","points":100,"applied":true,"note":"1 per 1.00"},)"
                R"({"rule":"","kind":"order_cap","points":-5,"applied":false,"note":""}]})");
-    BOOST_TEST(breakdownJson(Earning{}) == R"({"points":0,"qualifying":0,"steps":[]})");
+    BOOST_TEST(breakdownJson(Earning{}) == R"({"points":0,"qualifying":0,"tier":"","steps":[]})");
 }
 
 BOOST_AUTO_TEST_CASE(the_breakdown_json_escapes_quotes_backslashes_and_controls) {
