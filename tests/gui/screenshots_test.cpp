@@ -6,11 +6,13 @@
 #include "gui/member_detail_panel.h"
 #include "gui/member_loyalty_panel.h"
 #include "gui/points_ledger_list.h"
+#include "gui/programme_panel.h"
+#include "gui/whatif_dialog.h"
 
 #include <boost/test/unit_test.hpp>
 
 #include <wx/button.h>
-#include <wx/notebook.h>
+#include <wx/grid.h>
 
 #include <cstdlib>
 #include <string>
@@ -40,6 +42,28 @@ BOOST_AUTO_TEST_CASE(member_loyalty_screens) {
     shoot(2);
     FrameFixture::press(f.named<wxButton>("detail.adjustPoints"));
     shoot(3);
+}
+
+BOOST_AUTO_TEST_CASE(programme_screens) {
+    FrameFixture f(300);
+    setUpDemoProgramme(f);
+    f.frame().navigator().select(gui::Section::Programme);
+    auto& panel = f.frame().programme();
+    BOOST_REQUIRE(pumpUntil([&] { return panel.shown().has_value(); }));
+    shoot(4);
+    panel.grid(gui::ProgrammeTable::Tiers).SetCellValue(2, 5, wxS("500.00"));
+    panel.grid(gui::ProgrammeTable::Rules).SetCellValue(2, 0, wxString());
+    panel.validate();
+    shoot(5);
+    panel.load();
+    BOOST_REQUIRE(
+        pumpUntil([&] { return panel.grid(gui::ProgrammeTable::Rules).GetCellValue(2, 0) != wxString(); }));
+    panel.whatIf();
+    auto* dlg = dynamic_cast<gui::WhatIfDialog*>(wxWindow::FindWindowByName(wxS("whatif")));
+    BOOST_REQUIRE(dlg);
+    dlg->run();
+    BOOST_REQUIRE(pumpUntil([&] { return dlg->report().has_value(); }, 60s));
+    shoot(6);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
