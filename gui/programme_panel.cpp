@@ -205,6 +205,21 @@ void ProgrammePanel::fillGrid(ProgrammeTable t, const std::vector<Row>& rows) {
     for (std::size_t r = 0; r < rows.size(); ++r)
         for (std::size_t c = 0; c < rows[r].size(); ++c)
             g->SetCellValue(static_cast<int>(r), static_cast<int>(c), rows[r][c]);
+    // A programme has a handful of rows: measuring them is cheap, and no header or value is cut off.
+    const auto& columns = tableColumns(t);
+    g->AutoSizeColumns(false);
+    const wxFont labelFont = g->GetLabelFont();
+    for (int c = 0; c < g->GetNumberCols(); ++c) {
+        int labelWidth = 0, labelHeight = 0;
+        g->GetTextExtent(g->GetColLabelValue(c), &labelWidth, &labelHeight, nullptr, nullptr, &labelFont);
+        g->SetColSize(c, std::clamp(std::max(g->GetColSize(c), labelWidth + 16),
+                                    columns[static_cast<std::size_t>(c)].width, 260));
+    }
+    // Every row on show (the pane scrolls, not the table), one spare line for a new row.
+    int height = g->GetColLabelSize() + 24;
+    for (int r = 0; r < g->GetNumberRows(); ++r)
+        height += g->GetRowSize(r);
+    g->SetMinSize(wxSize(g->GetMinSize().GetWidth(), std::min(height + g->GetDefaultRowSize(), 420)));
 }
 
 std::vector<Row> ProgrammePanel::gridRows(ProgrammeTable t) const {
