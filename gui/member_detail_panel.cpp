@@ -11,6 +11,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/intl.h>
+#include <wx/radiobut.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
@@ -85,12 +86,31 @@ MemberDetailPanel::MemberDetailPanel(wxWindow* parent, DbWorker& worker)
     // The hint wraps to the pane's width instead of running off its edge.
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         if (m_placeholder->IsShown()) m_placeholder->Wrap(std::max(120, e.GetSize().GetWidth() - 24));
+        if (m_loyaltySummary && !m_loyaltySummary->GetLabel().empty())
+            m_loyaltySummary->Wrap(std::max(120, e.GetSize().GetWidth() - 28));
         e.Skip();
     });
     buildProfile(sizer);
     buildConsentAndButtons(sizer);
+    // The points at a glance, always; below it either the purchases or the loyalty details, each
+    // taking the height the pane has left (both at once would not fit a 1080-line screen).
+    m_loyaltySummary = new wxStaticText(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, 0,
+                                        wxS("detail.loyaltySummary"));
+    m_loyaltySummary->SetFont(m_loyaltySummary->GetFont().Bold());
+    sizer->Add(m_loyaltySummary, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+    auto* views = new wxBoxSizer(wxHORIZONTAL);
+    m_viewPurchases = new wxRadioButton(this, wxID_ANY, _("Purchases"), wxDefaultPosition, wxDefaultSize,
+                                        wxRB_GROUP, wxDefaultValidator, wxS("detail.viewPurchases"));
+    m_viewLoyalty = new wxRadioButton(this, wxID_ANY, _("Points && tier"), wxDefaultPosition, wxDefaultSize,
+                                      0, wxDefaultValidator, wxS("detail.viewLoyalty"));
+    for (wxRadioButton* b : {m_viewPurchases, m_viewLoyalty}) {
+        b->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { showLowerView(); });
+        views->Add(b, 0, wxRIGHT, 12);
+    }
+    sizer->Add(views, 0, wxLEFT | wxRIGHT | wxTOP, 8);
     m_loyalty = new MemberLoyaltyPanel(this, m_worker);
-    sizer->Add(m_loyalty, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+    m_loyalty->setSummaryLabel(m_loyaltySummary);
+    sizer->Add(m_loyalty, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
     m_pointsSub =
         m_loyalty->pointsChanged().subscribe([this](const std::int64_t& id) { m_changed.publish(id); });
     m_purchases = new MemberPurchasesPanel(this);
@@ -108,6 +128,22 @@ void MemberDetailPanel::showSections(bool show) {
     m_placeholder->Show(!show);
     for (std::size_t i = 1; i < sizer->GetItemCount(); ++i)
         sizer->Show(i, show);
+    if (show) showLowerView();
+}
+
+void MemberDetailPanel::showLoyaltyDetails(bool on) {
+    (on ? m_viewLoyalty : m_viewPurchases)->SetValue(true);
+    showLowerView();
+}
+
+void MemberDetailPanel::showLowerView() {
+    const bool loyalty = m_viewLoyalty->GetValue();
+    if (m_member) {
+        m_loyalty->Show(loyalty);
+        m_purchases->Show(!loyalty);
+    }
+    Layout();
+    FitInside();
 }
 
 void MemberDetailPanel::setMessage(const wxString& text) {

@@ -20,6 +20,7 @@ class wxStaticText;
 class wxTextCtrl;
 class wxButton;
 class wxSizer;
+class wxRadioButton;
 
 namespace md::gui {
 
@@ -48,6 +49,8 @@ public:
     /// The full member record the last load or save returned (for tests and the conflict message).
     const std::optional<Member>& member() const { return m_member; }
     MemberLoyaltyPanel& loyalty() { return *m_loyalty; }
+    /// Shows the loyalty details (tier progress, ledger, history) instead of the purchases, or back.
+    void showLoyaltyDetails(bool on);
 
 private:
     struct Loaded {
@@ -65,6 +68,7 @@ private:
     void buildProfile(wxSizer* sizer);
     void buildConsentAndButtons(wxSizer* sizer);
     void showSections(bool show);
+    void showLowerView();
     /// Status of loading/saving: under the buttons, or in place of the sections while none is shown.
     void setMessage(const wxString& text);
     void display(const Loaded& loaded);
@@ -97,6 +101,8 @@ private:
     wxButton *m_save = nullptr, *m_revert = nullptr;
     wxStaticText* m_otherVersion = nullptr; ///< after a conflict: what the other person saved
     MemberLoyaltyPanel* m_loyalty = nullptr;
+    wxStaticText* m_loyaltySummary = nullptr;
+    wxRadioButton *m_viewPurchases = nullptr, *m_viewLoyalty = nullptr;
     MemberPurchasesPanel* m_purchases = nullptr;
 };
 

@@ -33,6 +33,19 @@ wxStaticText* named(wxWindow* parent, const char* name) {
     return new wxStaticText(parent, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, 0, name);
 }
 
+/// "银卡 Silver · 1,755 points · 62 expire 2026-12-31".
+wxString summaryText(const MemberLoyaltyPanel::Loaded& l) {
+    if (!l.programme) return {};
+    wxString text = l.progress && l.progress->tier ? tierName(*l.progress->tier) : wxString();
+    text += (text.empty() ? wxString() : wxS(" · ")) +
+            wxString::Format(_("%s points"), formatCount(l.balance.spendable));
+    if (l.balance.expiringSoon > 0 && l.balance.nextExpiry)
+        text += wxS(" · ") + wxString::Format(_("%s expire %s"), formatCount(l.balance.expiringSoon),
+                                              formatDateText(*l.balance.nextExpiry));
+    if (l.balance.owed > 0) text += wxS(" · ") + wxString::Format(_("%s owed"), formatCount(l.balance.owed));
+    return text;
+}
+
 wxString codeName(const std::vector<Tier>& ladder, const std::string& code) {
     for (const Tier& t : ladder)
         if (t.code == code) return tierName(t);
@@ -150,6 +163,7 @@ void MemberLoyaltyPanel::clear() {
     m_card.clear();
     m_loaded.reset();
     setMessage({}, false);
+    if (m_summary) m_summary->SetLabel({});
     m_tier->SetLabel({});
     m_tierNote->SetLabel({});
     m_nextText->SetLabel({});
@@ -230,7 +244,12 @@ void MemberLoyaltyPanel::display(const Loaded& l) {
     m_adjust->Enable(l.programme);
     showLots(l);
     showHistory(l);
-    const int w = std::max(140, GetClientSize().GetWidth() - 24);
+    if (m_summary) {
+        m_summary->SetLabel(summaryText(l));
+        m_summary->Wrap(std::max(140, m_summary->GetParent()->GetClientSize().GetWidth() - 28));
+    }
+    // This panel may be hidden (purchases shown) and narrow; the pane's width is what it will have.
+    const int w = std::max(140, GetParent()->GetClientSize().GetWidth() - 48);
     for (wxStaticText* t : {m_nextText, m_keepText, m_tierNote, m_message})
         if (!t->GetLabel().empty()) t->Wrap(w);
     Layout();

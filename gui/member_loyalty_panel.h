@@ -36,6 +36,8 @@ public:
     void reload();
     void clear();
     std::int64_t memberId() const { return m_memberId; }
+    /// A label elsewhere (the detail pane's top) that gets the one-line summary: tier and points.
+    void setSummaryLabel(wxStaticText* label) { m_summary = label; }
 
     /// Everything one load brings back.
     struct Loaded {
@@ -70,6 +72,7 @@ private:
     std::string m_card;
     std::optional<Loaded> m_loaded;
 
+    wxStaticText* m_summary = nullptr;
     wxStaticText *m_message = nullptr, *m_tier = nullptr, *m_tierNote = nullptr;
     wxGauge *m_nextGauge = nullptr, *m_keepGauge = nullptr;
     wxStaticText *m_nextText = nullptr, *m_keepText = nullptr;

@@ -57,6 +57,7 @@ bool showsSpendable(FrameFixture& f, std::int64_t points) {
 
 /// Shows a member and waits until the loyalty section shows their spendable points and ledger.
 void showLoyalty(FrameFixture& f, const Candidate& c) {
+    f.frame().detail().showLoyaltyDetails(true);
     f.frame().detail().showMember(c.id);
     BOOST_REQUIRE(pumpUntil([&] {
         const auto* first = loyaltyOf(f).ledger().entryAt(0);
@@ -101,6 +102,11 @@ BOOST_AUTO_TEST_CASE(the_section_shows_tier_progress_balance_ledger_breakdown_an
     showLoyalty(f, c);
 
     BOOST_TEST(f.detailLabel("detail.tier").GetLabel() == gui::tierName(*progress.tier));
+    BOOST_TEST(f.detailLabel("detail.loyaltySummary")
+                   .GetLabel()
+                   .StartsWith(gui::tierName(*progress.tier) + wxS(" · ") + gui::formatCount(c.spendable) +
+                               wxS(" points")),
+               "summary: " << f.detailLabel("detail.loyaltySummary").GetLabel());
     const wxString next = f.detailLabel("detail.nextTier").GetLabel();
     BOOST_TEST(next.Contains(wxS("to reach ") + gui::tierName(*progress.next)), "sentence: " << next);
     // The demo ladder counts a rolling 12 months: there is no last day to name.
@@ -170,6 +176,7 @@ BOOST_AUTO_TEST_CASE(the_ledger_loads_further_pages_as_it_scrolls) {
     const std::size_t total = app::pointsLedger(o.ctx, *o.store, c.id, 0, 100000).size();
     BOOST_REQUIRE_GT(total, 2u * gui::PointsLedgerList::kPageSize - 100);
 
+    f.frame().detail().showLoyaltyDetails(true);
     f.frame().detail().showMember(c.id);
     auto& ledger = loyaltyOf(f).ledger();
     BOOST_REQUIRE(pumpUntil([&] { return ledger.loaded() > 0; }));

@@ -35,6 +35,9 @@ BOOST_AUTO_TEST_CASE(member_loyalty_screens) {
     setUpDemoProgramme(f);
     f.frame().detail().showMember(9);
     BOOST_REQUIRE(pumpUntil([&] { return f.frame().detail().loyalty().ledger().loaded() > 0; }));
+    shoot(7); // the purchases below the summary
+    f.frame().detail().showLoyaltyDetails(true);
+    BOOST_REQUIRE(pumpUntil([&] { return f.frame().detail().loyalty().ledger().loaded() > 0; }));
     shoot(1);
     auto& ledger = f.frame().detail().loyalty().ledger();
     revealInDetail(f, ledger);
