@@ -77,7 +77,10 @@ std::vector<Keyed> tableArm(Database& db, const LoyaltySql& t, bool asc, const s
 /// loyalty table's primary key.
 std::vector<Keyed> missingArm(Database& db, const LoyaltySql& t, bool asc, const std::optional<RowKey>& after,
                               int limit) {
-    std::string where = "NOT EXISTS (SELECT 1 FROM " + t.table + " WHERE " + t.member + " = members.id)";
+    // A correlated count, not NOT EXISTS: PostgreSQL turns NOT EXISTS into a hash anti-join over the
+    // whole loyalty table (~100 ms a page at 1M members), while this stays a walk along members' primary
+    // key probing the loyalty table's, stopped after `limit` rows (SQLite runs both forms that way).
+    std::string where = "(SELECT COUNT(*) FROM " + t.table + " WHERE " + t.member + " = members.id) = 0";
     QueryArgs args;
     if (after) {
         const std::int64_t v = keyValue(*after);
