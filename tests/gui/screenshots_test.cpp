@@ -3,6 +3,7 @@
 #include "tests/gui/gui_fixture.h"
 #include "tests/gui/loyalty_support.h"
 
+#include "gui/adjust_points_dialog.h"
 #include "gui/member_detail_panel.h"
 #include "gui/member_loyalty_panel.h"
 #include "gui/points_ledger_list.h"
@@ -13,6 +14,7 @@
 
 #include <wx/button.h>
 #include <wx/grid.h>
+#include <wx/textctrl.h>
 
 #include <cstdlib>
 #include <string>
@@ -45,6 +47,13 @@ BOOST_AUTO_TEST_CASE(member_loyalty_screens) {
     shoot(2);
     FrameFixture::press(f.named<wxButton>("detail.adjustPoints"));
     shoot(3);
+    auto* dlg = dynamic_cast<gui::AdjustPointsDialog*>(wxWindow::FindWindowByName(wxS("adjustPoints")));
+    BOOST_REQUIRE(dlg);
+    dynamic_cast<wxTextCtrl*>(dlg->FindWindow(wxS("adjust.points")))->SetValue(wxS("5000"));
+    dlg->post();
+    BOOST_REQUIRE(pumpUntil([&] { return !dlg->isPosting(); }));
+    shoot(8);
+    dlg->Close();
 }
 
 BOOST_AUTO_TEST_CASE(programme_screens) {
