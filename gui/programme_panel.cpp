@@ -166,9 +166,12 @@ void ProgrammePanel::load() {
     const int gen = ++m_generation;
     setStatus(_("Loading the programme…"), false);
     m_worker.run(
-        m_life.guard(), [](Session& s) { return app::currentProgramme(s.context, s.store); },
-        [this, gen](std::optional<Programme> p) {
+        m_life.guard(),
+        [](Session& s) { return std::pair(app::currentProgramme(s.context, s.store), s.context.today()); },
+        [this, gen](std::pair<std::optional<Programme>, Date> loaded) {
             if (gen != m_generation) return;
+            auto& [p, today] = loaded;
+            m_today = today;
             if (!p) {
                 m_header->SetLabel(_("No loyalty programme is stored yet."));
                 setStatus(_("Import one with memberdesk-cli programme import, or load the demo data."),
@@ -188,6 +191,8 @@ void ProgrammePanel::show(const Programme& p) {
     m_header->SetLabel(wxString::Format(_("%s — version %lld, in force from %s"), fromUtf8(p.name),
                                         static_cast<long long>(p.version), formatDateText(p.effectiveFrom)));
     m_scalars->show(p);
+    // What is saved is a new version: from today (the programme's day) unless the person picks another.
+    m_scalars->setEffectiveFrom(std::max(m_today, p.effectiveFrom));
     for (ProgrammeTable t : kTables)
         fillGrid(t, tableRows(p, t));
     clearProblems();

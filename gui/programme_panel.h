@@ -58,6 +58,7 @@ private:
     bool m_saving = false;
     std::optional<loyalty::Programme> m_shown;
     wxString m_statusAfterLoad;
+    Date m_today{};
 
     wxStaticText *m_header = nullptr, *m_status = nullptr;
     ProgrammeScalars* m_scalars = nullptr;

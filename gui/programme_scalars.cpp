@@ -68,7 +68,7 @@ ProgrammeScalars::ProgrammeScalars(wxWindow* parent)
         grid->Add(add(key, label, control), 0, wxEXPAND);
     };
     row("name", _("Name"), text("name", 200));
-    row("effective_from", _("Effective from"),
+    row("effective_from", _("New version from"),
         new wxDatePickerCtrl(in, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
                              wxDP_DROPDOWN | wxDP_SHOWCENTURY, wxDefaultValidator,
                              wxS("programme.effective_from")));
@@ -123,6 +123,10 @@ void ProgrammeScalars::show(const Programme& p) {
     setText(m_fields["expiry.pending_days"], wxString::Format(wxS("%d"), p.expiry.pendingDays));
     setText(m_fields["expiry.expiring_soon_days"], wxString::Format(wxS("%d"), p.expiry.expiringSoonDays));
     showProblems({});
+}
+
+void ProgrammeScalars::setEffectiveFrom(Date d) {
+    static_cast<wxDatePickerCtrl*>(m_fields["effective_from"])->SetValue(toWx(d));
 }
 
 void ProgrammeScalars::read(Programme& p, std::vector<ProgrammeProblem>& problems) const {

@@ -19,6 +19,7 @@ class ProgrammeScalars : public wxPanel {
 public:
     explicit ProgrammeScalars(wxWindow* parent);
     void show(const loyalty::Programme& p);
+    void setEffectiveFrom(Date d);
     /// Writes the controls into p; unreadable numbers add problems.
     void read(loyalty::Programme& p, std::vector<loyalty::ProgrammeProblem>& problems) const;
     /// Shows the problems whose field is one of these controls (the others are ignored).
