@@ -225,6 +225,8 @@ void MainFrame::buildPanes() {
     m_changedSub = m_detail->changed().subscribe([this](const std::int64_t&) { m_browser->refreshRows(); });
     m_statusSub = m_browser->status().subscribe([this](const BrowserStatus& s) { onStatus(s); });
     m_sectionSub = m_navigator->picked().subscribe([this](const Section& s) { showSection(s); });
+    // A new programme version may rename tiers: the list's Tier column asks again.
+    m_programmeSub = m_programme->saved().subscribe([this](const std::int64_t&) { m_browser->reload(); });
 }
 
 void MainFrame::focusSearch() {

@@ -112,7 +112,7 @@ private:
     ProgrammePanel* m_programme = nullptr;
     Section m_section = Section::Members;
 
-    Publisher<std::int64_t>::Subscription m_selectionSub, m_changedSub;
+    Publisher<std::int64_t>::Subscription m_selectionSub, m_changedSub, m_programmeSub;
     Publisher<BrowserStatus>::Subscription m_statusSub;
     Publisher<Section>::Subscription m_sectionSub;
 };

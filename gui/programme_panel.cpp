@@ -328,6 +328,7 @@ bool ProgrammePanel::save() {
                 wxString::Format(_("Saved as version %lld, in force from %s."),
                                  static_cast<long long>(r.version), formatDateText(r.effectiveFrom));
             load();
+            m_saved.publish(r.version);
         },
         [this](std::exception_ptr e) {
             m_saving = false;

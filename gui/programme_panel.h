@@ -5,6 +5,7 @@
 // stores it (app::saveProgramme) only when it is valid, and "What if…" tries the edited programme over
 // a past period (WhatIfDialog). All database work runs on the worker.
 #include "domain/loyalty/programme.h"
+#include "domain/observer.h"
 #include "gui/db_worker.h"
 #include "gui/programme_tables.h"
 
@@ -40,6 +41,8 @@ public:
     void whatIf();
 
     const std::optional<loyalty::Programme>& shown() const { return m_shown; }
+    /// Announces the number of each version stored here (tier names and thresholds may have changed).
+    Publisher<std::int64_t>& saved() { return m_saved; }
     wxGrid& grid(ProgrammeTable t) const;
 
 private:
@@ -58,6 +61,7 @@ private:
     bool m_saving = false;
     std::optional<loyalty::Programme> m_shown;
     wxString m_statusAfterLoad;
+    Publisher<std::int64_t> m_saved;
     Date m_today{};
 
     wxStaticText *m_header = nullptr, *m_status = nullptr;
