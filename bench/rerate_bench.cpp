@@ -124,6 +124,7 @@ int main(int argc, char** argv) {
         if (a == "--orders") orders = std::stoll(v);
         if (a == "--members") members = std::stoll(v);
     }
+    std::cout << std::unitbuf; // figures appear as they are measured, also when written to a file
     std::filesystem::create_directories(work);
     const std::string url = freshDatabase(work, pg, "md_rerate_bench");
     const char* backend = url.rfind("sqlite:", 0) == 0 ? "SQLite" : "PostgreSQL";

@@ -1,55 +1,13 @@
 #include "cli/json_out.h"
 
+#include "domain/json.h"
+
 #include <stdexcept>
 
 namespace md::cli {
 
 std::string jsonQuoted(std::string_view s) {
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    out.reserve(s.size() + 2);
-    out.push_back('"');
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char ch = s[i];
-        const auto c = static_cast<unsigned char>(ch);
-        // C1 controls (U+0080..U+009F, UTF-8 C2 80..C2 9F) are legal in JSON strings, but a terminal
-        // showing the JSON may act on them (CSI): escape them like C0.
-        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0 &&
-            static_cast<unsigned char>(s[i + 1]) >= 0x80) {
-            const auto c1 = static_cast<unsigned char>(s[++i]);
-            out += "\\u00";
-            out.push_back(hex[c1 >> 4]);
-            out.push_back(hex[c1 & 0xf]);
-            continue;
-        }
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                out += "\\u00";
-                out.push_back(hex[c >> 4]);
-                out.push_back(hex[c & 0xf]);
-            } else {
-                out.push_back(ch); // UTF-8 bytes go through as they are: JSON text is UTF-8
-            }
-        }
-    }
-    out.push_back('"');
-    return out;
+    return json::quote(s);
 }
 
 void JsonWriter::newline() {

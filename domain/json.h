@@ -127,8 +127,14 @@ private:
 /// surrogate is refused. Never throws on bad input.
 Parsed parse(std::string_view text);
 
-/// Valid JSON for any value. Strings are written as UTF-8 with '"', '\\' and control characters (and
-/// DEL) escaped; a byte sequence that is not UTF-8 is written as U+FFFD so the output always parses.
+/// A JSON string literal: UTF-8 kept; '"', '\\', C0 controls, DEL and C1 controls (which a terminal
+/// showing the text could act on) escaped; each byte that is not part of well-formed UTF-8 written as
+/// \ufffd, so the output always parses. The one string escaper: the document writer, the CLI's JSON and
+/// the stored breakdowns all use it.
+std::string quote(std::string_view s);
+void appendQuoted(std::string& out, std::string_view s);
+
+/// Valid JSON for any value, strings as quote() writes them.
 /// pretty: two-space indentation, one member or element per line, except that arrays holding only
 /// scalars stay on one line (["GOLD", "BLACK"]); no trailing newline. Otherwise the most compact form.
 std::string write(const Value& v, bool pretty = false);

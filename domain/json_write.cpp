@@ -2,25 +2,35 @@
 #include "domain/json.h"
 #include "domain/utf8.h"
 
+#include <cstdint>
 #include <cstdio>
 
 namespace md::json {
 
-namespace {
-
-void writeString(std::string& out, std::string_view s) {
+void appendQuoted(std::string& out, std::string_view s) {
+    static const char* hex = "0123456789abcdef";
+    const auto escaped = [&](std::uint32_t cp) {
+        out += "\\u00";
+        out.push_back(hex[(cp >> 4) & 0xf]);
+        out.push_back(hex[cp & 0xf]);
+    };
     out.push_back('"');
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             const std::size_t len = utf8::sequenceLength(s, i);
             if (len == 0) {
-                out += "\xEF\xBF\xBD"; // U+FFFD: the output must stay valid UTF-8
+                out += "\\ufffd"; // not UTF-8 (a GBK file's bytes): the output must stay valid, in ASCII
                 ++i;
-            } else {
-                out.append(s.substr(i, len));
-                i += len;
+                continue;
             }
+            const std::uint32_t cp = utf8::decode(s, i, len);
+            // C1 controls are legal in JSON strings, but a terminal showing the text may act on them (CSI).
+            if (cp <= 0x9F)
+                escaped(cp);
+            else
+                out.append(s.substr(i, len));
+            i += len;
             continue;
         }
         ++i;
@@ -30,12 +40,6 @@ void writeString(std::string& out, std::string_view s) {
             break;
         case '\\':
             out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
             break;
         case '\n':
             out += "\\n";
@@ -47,18 +51,24 @@ void writeString(std::string& out, std::string_view s) {
             out += "\\t";
             break;
         default:
-            // Other control characters and DEL: escaped, so a terminal showing the file is not driven by it.
-            if (c < 0x20 || c == 0x7F) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                out += buf;
-            } else {
+            // Other C0 controls and DEL: escaped, so a terminal showing the text is not driven by it.
+            if (c < 0x20 || c == 0x7F)
+                escaped(c);
+            else
                 out.push_back(static_cast<char>(c));
-            }
         }
     }
     out.push_back('"');
 }
+
+std::string quote(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    appendQuoted(out, s);
+    return out;
+}
+
+namespace {
 
 bool allScalars(const Array& a) {
     for (const Value& v : a)
@@ -84,7 +94,7 @@ void writeValue(std::string& out, const Value& v, bool pretty, int indent) {
         out += std::to_string(v.asInteger());
         return;
     case Kind::String:
-        writeString(out, v.asString());
+        appendQuoted(out, v.asString());
         return;
     case Kind::Array: {
         const Array& a = v.asArray();
@@ -107,7 +117,7 @@ void writeValue(std::string& out, const Value& v, bool pretty, int indent) {
             if (!first) out.push_back(',');
             first = false;
             newline(out, pretty, indent + 1);
-            writeString(out, m.key);
+            appendQuoted(out, m.key);
             out += pretty ? ": " : ":";
             writeValue(out, m.value, pretty, indent + 1);
         }

@@ -85,7 +85,9 @@ std::int64_t ChunkLedger::add(Posting p) {
     s.qualifying += p.qualifying;
     addDay(s, p.localDate, p.spendMinor, p.qualifying);
     m_known[p.key] = {id, p.memberId, p.points, p.qualifying, p.spendMinor, 0};
-    if (p.kind == EntryKind::Earn && p.transactionId) m_latestEarn[*p.transactionId] = p.key;
+    // An order's own points (not, say, a referral reward that names the order that triggered it).
+    if (p.kind == EntryKind::Earn && p.transactionId && (p.reason == "purchase" || p.reason == "rerate"))
+        m_latestEarn[*p.transactionId] = p.key;
     m_net += p.points;
     m_writes.entries.push_back(std::move(p));
     m_writes.entryIds.push_back(id);
@@ -137,6 +139,8 @@ std::optional<std::pair<std::string, KnownEntry>> ChunkLedger::latestEarn(std::i
         .integer("t", transactionId)
         .forEachRow(m_db.sql(),
                     "SELECT idempotency_key FROM points_ledger WHERE transaction_id = :t AND kind = 'earn' "
+                    "AND reason IN "
+                    "('purchase', 'rerate') "
                     "ORDER BY id DESC "
                     "LIMIT 1",
                     [&](const soci::row& r) { key = rowText(r, 0); });

@@ -85,7 +85,8 @@ public:
     std::int64_t add(loyalty::Posting p);
     /// An entry by idempotency key, written in this chunk or stored, with what was reversed of it.
     std::optional<KnownEntry> known(const std::string& key);
-    /// The newest earn entry of a purchase (a re-rate earns again under a new key), with its key.
+    /// The newest earn entry of a purchase (reason purchase or rerate: a re-rate earns again under a new
+    /// key), with its key.
     std::optional<std::pair<std::string, KnownEntry>> latestEarn(std::int64_t transactionId);
     void noteReversed(const std::string& key, std::int64_t points) { m_known[key].reversed += points; }
     std::int64_t netPoints() const { return m_net; }

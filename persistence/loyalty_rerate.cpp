@@ -59,6 +59,7 @@ std::vector<Order> loadOrders(Database& db, const std::string& lo, const std::st
         .text("hi", hi)
         .text("ka", afterAt)
         .text("kb", afterAt)
+        .text("kc", afterAt) // the index range starts at the keyset: each page reads only its own rows
         .integer("ki", afterId)
         .integer("n", limit)
         .forEachRow(
@@ -71,9 +72,9 @@ std::vector<Order> loadOrders(Database& db, const std::string& lo, const std::st
             "r.kind "
             "= 'reverse') "
             "FROM transactions t LEFT JOIN points_ledger l ON l.id = (SELECT MAX(x.id) FROM points_ledger x "
-            "WHERE x.transaction_id = t.id AND x.kind = 'earn') "
+            "WHERE x.transaction_id = t.id AND x.kind = 'earn' AND x.reason IN ('purchase', 'rerate')) "
             "WHERE t.kind = 'purchase' AND t.superseded = 0 AND t.occurred_at >= :lo AND t.occurred_at < :hi "
-            "AND (t.occurred_at > :ka OR (t.occurred_at = :kb AND t.id > :ki)) "
+            "AND t.occurred_at >= :kc AND (t.occurred_at > :ka OR (t.occurred_at = :kb AND t.id > :ki)) "
             "ORDER BY t.occurred_at, t.id LIMIT :n",
             [&](const soci::row& r) {
                 Order o;

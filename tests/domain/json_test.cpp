@@ -200,9 +200,14 @@ BOOST_AUTO_TEST_CASE(control_characters_are_escaped_and_utf8_is_kept) {
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_written_as_a_replacement_character) {
     const std::string text = json::write(json::Value(std::string("a\xFF"
                                                                  "b")));
-    BOOST_TEST(text == "\"a\xEF\xBF\xBD"
-                       "b\"");
+    BOOST_TEST(text == "\"a\\ufffdb\"");
     BOOST_TEST(json::parse(text).ok());
+}
+
+BOOST_AUTO_TEST_CASE(quote_escapes_c1_controls_and_keeps_other_utf8) {
+    // U+009B (CSI as a C1 control) could drive a terminal; U+00A0 and 金 are ordinary text.
+    BOOST_TEST(json::quote("\xC2\x9B[2J\xC2\xA0\xE9\x87\x91") == "\"\\u009b[2J\xC2\xA0\xE9\x87\x91\"");
+    BOOST_TEST(json::quote("\xE9\x87") == "\"\\ufffd\\ufffd\""); // cut short: one replacement per byte
 }
 
 BOOST_AUTO_TEST_CASE(set_replaces_an_existing_key_in_place_and_erase_removes_it) {
