@@ -71,6 +71,9 @@ struct MemberRow {
     std::optional<Timestamp> lastPurchase;
     std::int64_t orders = 0;
     std::int64_t revenueMinor = 0;
+    std::string tier;        ///< the stored (earned) tier code; "" before the engine placed the member
+    int tierRank = 0;        ///< its rank (0 without a stored tier)
+    std::int64_t points = 0; ///< the cached ledger balance (member_points.balance)
 };
 
 /// Checks the business rules that span fields: card, name, and one of phone/email required.

@@ -10,7 +10,9 @@
 
 namespace md {
 
-enum class SortColumn { Card, Name, Phone, Store, JoinDate, LastPurchase, Orders, Revenue };
+/// Tier and Points come from the loyalty tables (member_tiers.tier_rank, member_points.balance); a
+/// member without a row there counts as rank 0 / 0 points.
+enum class SortColumn { Card, Name, Phone, Store, JoinDate, LastPurchase, Orders, Revenue, Tier, Points };
 
 /// The position of a row in a sort order: (sort value, id). Text form of the sort value keeps it
 /// backend neutral; numeric columns compare as numbers in SQL.

@@ -5,6 +5,7 @@
 #include "gui/member_browser_panel.h"
 #include "gui/member_detail_panel.h"
 #include "gui/open_database_dialog.h"
+#include "gui/programme_panel.h"
 #include "gui/settings_panel.h"
 #include "gui/stores_panel.h"
 
@@ -190,6 +191,8 @@ void MainFrame::buildPanes() {
     m_pages->AddPage(m_browser, sectionTitle(Section::Members));
     m_pages->AddPage(m_stores, sectionTitle(Section::Stores));
     m_pages->AddPage(m_settings, sectionTitle(Section::Settings));
+    m_programme = new ProgrammePanel(m_pages, *m_worker, storeFactory());
+    m_pages->AddPage(m_programme, sectionTitle(Section::Programme));
     m_detail = new MemberDetailPanel(this, *m_worker);
     m_aui.AddPane(m_navigator, wxAuiPaneInfo()
                                    .Name(wxS("navigator"))
@@ -222,6 +225,8 @@ void MainFrame::buildPanes() {
     m_changedSub = m_detail->changed().subscribe([this](const std::int64_t&) { m_browser->refreshRows(); });
     m_statusSub = m_browser->status().subscribe([this](const BrowserStatus& s) { onStatus(s); });
     m_sectionSub = m_navigator->picked().subscribe([this](const Section& s) { showSection(s); });
+    // A new programme version may rename tiers: the list's Tier column asks again.
+    m_programmeSub = m_programme->saved().subscribe([this](const std::int64_t&) { m_browser->reload(); });
 }
 
 void MainFrame::focusSearch() {
@@ -262,6 +267,9 @@ void MainFrame::showSection(Section s) {
         break;
     case Section::Settings:
         m_settings->load();
+        break;
+    case Section::Programme:
+        m_programme->load();
         break;
     }
 }

@@ -26,6 +26,7 @@ namespace md::gui {
 class JobDialog;
 class MemberBrowserPanel;
 class MemberDetailPanel;
+class ProgrammePanel;
 class SettingsPanel;
 class StoresPanel;
 struct BrowserStatus;
@@ -47,6 +48,7 @@ public:
     MemberDetailPanel& detail() { return *m_detail; }
     SettingsPanel& settings() { return *m_settings; }
     StoresPanel& stores() { return *m_stores; }
+    ProgrammePanel& programme() { return *m_programme; }
     NavigatorPanel& navigator() { return *m_navigator; }
     Section section() const { return m_section; }
     /// Shows a section's page in the centre (the member detail only with Members).
@@ -107,9 +109,10 @@ private:
     MemberDetailPanel* m_detail = nullptr;
     StoresPanel* m_stores = nullptr;
     SettingsPanel* m_settings = nullptr;
+    ProgrammePanel* m_programme = nullptr;
     Section m_section = Section::Members;
 
-    Publisher<std::int64_t>::Subscription m_selectionSub, m_changedSub;
+    Publisher<std::int64_t>::Subscription m_selectionSub, m_changedSub, m_programmeSub;
     Publisher<BrowserStatus>::Subscription m_statusSub;
     Publisher<Section>::Subscription m_sectionSub;
 };

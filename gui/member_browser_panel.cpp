@@ -1,6 +1,8 @@
 #include "gui/member_browser_panel.h"
 
 #include "app/member_search.h"
+#include "app/programme.h"
+#include "gui/loyalty_text.h"
 #include "gui/member_list_ctrl.h"
 #include "gui/ui_helpers.h"
 
@@ -84,12 +86,30 @@ void MemberBrowserPanel::start() {
     m_started = true;
     newBrowseGeneration();
     requestCount();
+    loadTierNames();
+}
+
+void MemberBrowserPanel::loadTierNames() {
+    m_searchWorker.run(
+        m_life.guard(),
+        [](Session& s) {
+            const auto p = app::currentProgramme(s.context, s.store);
+            return p ? p->ladder.tiers : std::vector<loyalty::Tier>{};
+        },
+        [this](std::vector<loyalty::Tier> tiers) {
+            std::map<std::string, wxString> names;
+            for (const loyalty::Tier& t : tiers)
+                names[t.code] = tierName(t);
+            m_list->setTierNames(std::move(names));
+        },
+        [](std::exception_ptr) {}); // the codes are shown instead
 }
 
 void MemberBrowserPanel::reload() {
     if (!m_started) return;
     newBrowseGeneration();
     requestCount();
+    loadTierNames(); // a new programme version may have renamed the tiers
     if (m_mode == Mode::Search) runSearch();
 }
 

@@ -64,6 +64,8 @@ public:
     static constexpr int kSearchLimit = 1000;
 
 private:
+    /// The programme's tier names for the Tier column (on the search worker).
+    void loadTierNames();
     enum class Mode { Browse, Search };
 
     struct BlockResult {

@@ -4,12 +4,14 @@
 #include "domain/errors.h"
 #include "gui/conflict_prompt.h"
 #include "gui/member_edit.h"
+#include "gui/member_loyalty_panel.h"
 #include "gui/member_purchases_panel.h"
 #include "gui/ui_helpers.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/intl.h>
+#include <wx/radiobut.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/statbox.h>
@@ -84,10 +86,33 @@ MemberDetailPanel::MemberDetailPanel(wxWindow* parent, DbWorker& worker)
     // The hint wraps to the pane's width instead of running off its edge.
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         if (m_placeholder->IsShown()) m_placeholder->Wrap(std::max(120, e.GetSize().GetWidth() - 24));
+        if (m_loyaltySummary && !m_loyaltySummary->GetLabel().empty())
+            m_loyaltySummary->Wrap(std::max(120, e.GetSize().GetWidth() - 28));
         e.Skip();
     });
     buildProfile(sizer);
     buildConsentAndButtons(sizer);
+    // The points at a glance, always; below it either the purchases or the loyalty details, each
+    // taking the height the pane has left (both at once would not fit a 1080-line screen).
+    m_loyaltySummary = new wxStaticText(this, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, 0,
+                                        wxS("detail.loyaltySummary"));
+    m_loyaltySummary->SetFont(m_loyaltySummary->GetFont().Bold());
+    sizer->Add(m_loyaltySummary, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+    auto* views = new wxBoxSizer(wxHORIZONTAL);
+    m_viewPurchases = new wxRadioButton(this, wxID_ANY, _("Purchases"), wxDefaultPosition, wxDefaultSize,
+                                        wxRB_GROUP, wxDefaultValidator, wxS("detail.viewPurchases"));
+    m_viewLoyalty = new wxRadioButton(this, wxID_ANY, _("Points && tier"), wxDefaultPosition, wxDefaultSize,
+                                      0, wxDefaultValidator, wxS("detail.viewLoyalty"));
+    for (wxRadioButton* b : {m_viewPurchases, m_viewLoyalty}) {
+        b->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { showLowerView(); });
+        views->Add(b, 0, wxRIGHT, 12);
+    }
+    sizer->Add(views, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+    m_loyalty = new MemberLoyaltyPanel(this, m_worker);
+    m_loyalty->setSummaryLabel(m_loyaltySummary);
+    sizer->Add(m_loyalty, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+    m_pointsSub =
+        m_loyalty->pointsChanged().subscribe([this](const std::int64_t& id) { m_changed.publish(id); });
     m_purchases = new MemberPurchasesPanel(this);
     // The purchases (recent transactions) take whatever height the pane has left.
     sizer->Add(m_purchases, 1, wxEXPAND | wxALL, 6);
@@ -103,6 +128,22 @@ void MemberDetailPanel::showSections(bool show) {
     m_placeholder->Show(!show);
     for (std::size_t i = 1; i < sizer->GetItemCount(); ++i)
         sizer->Show(i, show);
+    if (show) showLowerView();
+}
+
+void MemberDetailPanel::showLoyaltyDetails(bool on) {
+    (on ? m_viewLoyalty : m_viewPurchases)->SetValue(true);
+    showLowerView();
+}
+
+void MemberDetailPanel::showLowerView() {
+    const bool loyalty = m_viewLoyalty->GetValue();
+    if (m_member) {
+        m_loyalty->Show(loyalty);
+        m_purchases->Show(!loyalty);
+    }
+    Layout();
+    FitInside();
 }
 
 void MemberDetailPanel::setMessage(const wxString& text) {
@@ -212,6 +253,7 @@ std::optional<std::int64_t> MemberDetailPanel::memberId() const {
 void MemberDetailPanel::clear() {
     ++m_loadGeneration; // a load still on its way is no longer wanted
     m_member.reset();
+    m_loyalty->clear();
     showSections(false);
     m_placeholder->SetLabel(_("Select a member in the list to see the details."));
     enableEditing(false);
@@ -229,6 +271,7 @@ bool MemberDetailPanel::saveEdits() {
 void MemberDetailPanel::showMember(std::int64_t id) {
     const int gen = ++m_loadGeneration;
     setMessage(_("Loading…"));
+    m_loyalty->clear(); // the previous member's points must not stay on screen under this one
     m_worker.run(
         m_life.guard(),
         [id](Session& s) {
@@ -264,6 +307,7 @@ void MemberDetailPanel::display(const Loaded& l) {
     m_otherVersion->Hide();
 
     m_purchases->show(l.totals, l.recent);
+    if (m_loyalty->memberId() != m.id) m_loyalty->showMember(m.id, m.card.str());
     enableEditing(true);
     Layout();
     FitInside();

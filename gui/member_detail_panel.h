@@ -20,9 +20,11 @@ class wxStaticText;
 class wxTextCtrl;
 class wxButton;
 class wxSizer;
+class wxRadioButton;
 
 namespace md::gui {
 
+class MemberLoyaltyPanel;
 class MemberPurchasesPanel;
 
 class MemberDetailPanel : public wxScrolledWindow {
@@ -46,6 +48,9 @@ public:
 
     /// The full member record the last load or save returned (for tests and the conflict message).
     const std::optional<Member>& member() const { return m_member; }
+    MemberLoyaltyPanel& loyalty() { return *m_loyalty; }
+    /// Shows the loyalty details (tier progress, ledger, history) instead of the purchases, or back.
+    void showLoyaltyDetails(bool on);
 
 private:
     struct Loaded {
@@ -63,6 +68,7 @@ private:
     void buildProfile(wxSizer* sizer);
     void buildConsentAndButtons(wxSizer* sizer);
     void showSections(bool show);
+    void showLowerView();
     /// Status of loading/saving: under the buttons, or in place of the sections while none is shown.
     void setMessage(const wxString& text);
     void display(const Loaded& loaded);
@@ -82,6 +88,7 @@ private:
     bool m_saving = false;
     std::optional<Member> m_member;
     Publisher<std::int64_t> m_changed;
+    Publisher<std::int64_t>::Subscription m_pointsSub;
 
     wxStaticText* m_placeholder = nullptr;
     wxStaticText *m_card = nullptr, *m_birthday = nullptr, *m_gender = nullptr, *m_joined = nullptr,
@@ -93,6 +100,9 @@ private:
     wxStaticText *m_emailConsentInfo = nullptr, *m_smsConsentInfo = nullptr;
     wxButton *m_save = nullptr, *m_revert = nullptr;
     wxStaticText* m_otherVersion = nullptr; ///< after a conflict: what the other person saved
+    MemberLoyaltyPanel* m_loyalty = nullptr;
+    wxStaticText* m_loyaltySummary = nullptr;
+    wxRadioButton *m_viewPurchases = nullptr, *m_viewLoyalty = nullptr;
     MemberPurchasesPanel* m_purchases = nullptr;
 };
 

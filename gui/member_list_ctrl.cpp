@@ -24,6 +24,7 @@ const Column kColumns[MemberListCtrl::kColumnCount] = {
     {wxTRANSLATE("Phone"), 112, false},    {wxTRANSLATE("Store"), 54, false},
     {wxTRANSLATE("Joined"), 82, false},    {wxTRANSLATE("Last purchase"), 100, false},
     {wxTRANSLATE("Orders"), 52, true},     {wxTRANSLATE("Revenue"), 92, true},
+    {wxTRANSLATE("Tier"), 80, false},      {wxTRANSLATE("Points"), 64, true},
 };
 
 wxString phoneText(const std::string& e164) {
@@ -49,6 +50,10 @@ std::tuple<std::string, std::int64_t> sortKey(int column, const MemberRow& r) {
         return Key(std::string(), r.lastPurchase ? r.lastPurchase->time_since_epoch().count() : -1);
     case 6:
         return Key(std::string(), r.orders);
+    case 8:
+        return Key(std::string(), r.tierRank);
+    case 9:
+        return Key(std::string(), r.points);
     default:
         return Key(std::string(), r.revenueMinor);
     }
@@ -74,10 +79,10 @@ void MemberListCtrl::fitColumns(int width) {
     // off); what is left of the window's width is shared out, the name getting the largest share
     // (names vary most), so a wide screen has no half-empty list. Explicit widths still: nothing is
     // ever measured across rows.
-    static const char* const kSamples[kColumnCount] = {"MD00000000", "欧阳娜娜娜", "188 8888 8888",
-                                                       "SH001",      "2024-12-31", "2024-12-31",
-                                                       "9,999",      "¥88,888.88"};
-    static const int kWeights[kColumnCount] = {1, 4, 1, 1, 1, 1, 1, 1};
+    static const char* const kSamples[kColumnCount] = {
+        "MD00000000", "欧阳娜娜娜", "188 8888 8888", "SH001",     "2024-12-31",
+        "2024-12-31", "9,999",      "¥88,888.88",    "金卡 Gold", "88,888"};
+    static const int kWeights[kColumnCount] = {1, 4, 1, 1, 1, 1, 1, 1, 1, 1};
     int minimum[kColumnCount];
     int total = 0, weights = 0;
     for (int i = 0; i < kColumnCount; ++i) {
@@ -92,7 +97,7 @@ void MemberListCtrl::fitColumns(int width) {
     // rather than pushing Orders and Revenue off-screen; they come back when there is room.
     bool shown[kColumnCount];
     std::fill(std::begin(shown), std::end(shown), true);
-    for (int dropped : {4 /* Joined */, 3 /* Store */}) {
+    for (int dropped : {4 /* Joined */, 3 /* Store */, 8 /* Tier */, 9 /* Points */}) {
         if (total <= available) break;
         shown[dropped] = false;
         total -= minimum[dropped];
@@ -124,9 +129,20 @@ wxString MemberListCtrl::OnGetItemText(long item, long column) const {
         return formatCount(row->orders);
     case 7:
         return formatRevenue(row->revenueMinor);
+    case 8: {
+        const auto name = m_tierNames.find(row->tier);
+        return name != m_tierNames.end() ? name->second : fromUtf8(row->tier);
+    }
+    case 9:
+        return formatCount(row->points);
     default:
         return {};
     }
+}
+
+void MemberListCtrl::setTierNames(std::map<std::string, wxString> names) {
+    m_tierNames = std::move(names);
+    Refresh();
 }
 
 bool memberRowLess(int column, const MemberRow& a, const MemberRow& b) {

@@ -7,6 +7,8 @@
 #include <wx/listctrl.h>
 
 #include <functional>
+#include <map>
+#include <string>
 
 namespace md::gui {
 
@@ -15,13 +17,16 @@ public:
     /// The row shown at an index, or nullptr while it is being fetched.
     using RowSource = std::function<const MemberRow*(long item)>;
 
-    /// Columns: card no., name, phone, store, joined, last purchase, orders, revenue — the order of
-    /// SortColumn, so a column index is a sort column.
-    static constexpr int kColumnCount = 8;
+    /// Columns: card no., name, phone, store, joined, last purchase, orders, revenue, tier, points —
+    /// the order of SortColumn, so a column index is a sort column.
+    static constexpr int kColumnCount = 10;
 
     MemberListCtrl(wxWindow* parent, RowSource rows);
     /// Shares `width` among the columns (called on every resize).
     void fitColumns(int width);
+    /// How tier codes are shown ("GOLD" -> "金卡 Gold"), from the programme in force; codes not in it
+    /// are shown as they are.
+    void setTierNames(std::map<std::string, wxString> names);
 
 protected:
     // wx declares this const, but serving a cell may fill the page cache or request a page.
@@ -29,6 +34,7 @@ protected:
 
 private:
     RowSource m_rows;
+    std::map<std::string, wxString> m_tierNames;
 };
 
 /// Orders rows by a list column, ties by id: sorting search results in memory.

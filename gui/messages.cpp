@@ -44,6 +44,23 @@ UserMessage describeUserError(const UserError& e) {
                                    "of MemberDesk can use it."),
                                  p(e, "database"), p(e, "current"), p(e, "supported")),
                 _("Open it again and agree to the upgrade, or ask your administrator to upgrade it.")};
+    if (c == "points.short")
+        return {wxString::Format(_("Only %s points are spendable; %s were asked for."), p(e, "spendable"),
+                                 p(e, "requested")),
+                _("Nothing was posted.")};
+    if (c == "points.zero") return {_("An adjustment of 0 points changes nothing."), {}};
+    if (c == "points.not_positive") return {_("Enter a number of points above 0."), {}};
+    if (c == "points.reason_required") return {_("An adjustment needs a reason."), {}};
+    if (c == "programme.none")
+        return {_("No loyalty programme is set up yet."), _("Store a programme first (Programme pane).")};
+    if (c == "member.unknown_card")
+        return {wxString::Format(_("There is no member with the card %s."), p(e, "card")), {}};
+    if (c == "whatif.period")
+        return {wxString::Format(_("The period from %s to %s is empty: the start is after the end."),
+                                 p(e, "from"), p(e, "to")),
+                {}};
+    if (c == "programme.invalid")
+        return {_("The programme has problems; nothing was stored."), p(e, "problems")};
     if (c == "demo.not_empty") return {_("The demo data can only be loaded into an empty database."), {}};
     return {fromUtf8(e.what()), {}};
 }

@@ -22,6 +22,8 @@ wxString sectionTitle(Section s) {
         return _("Stores");
     case Section::Settings:
         return _("Settings");
+    case Section::Programme:
+        return _("Programme");
     }
     return {};
 }
@@ -33,7 +35,7 @@ NavigatorPanel::NavigatorPanel(wxWindow* parent)
                        wxTR_HIDE_ROOT | wxTR_NO_LINES | wxTR_FULL_ROW_HIGHLIGHT | wxTR_SINGLE | wxBORDER_NONE,
                        wxDefaultValidator, wxS("navigator.tree"));
     const wxTreeItemId root = m_tree->AddRoot(wxS("MemberDesk"));
-    for (Section s : {Section::Members, Section::Stores, Section::Settings})
+    for (Section s : {Section::Members, Section::Programme, Section::Stores, Section::Settings})
         m_tree->AppendItem(root, sectionTitle(s), -1, -1, new SectionData(s));
     wxTreeItemIdValue cookie;
     m_tree->SelectItem(m_tree->GetFirstChild(root, cookie));

@@ -9,7 +9,8 @@ class wxTreeCtrl;
 
 namespace md::gui {
 
-enum class Section { Members, Stores, Settings };
+/// Also the page index in the main frame's book (so new sections go at the end).
+enum class Section { Members, Stores, Settings, Programme };
 
 class NavigatorPanel : public wxPanel {
 public:
@@ -24,7 +25,7 @@ private:
     Publisher<Section> m_picked;
 };
 
-/// "Members", "Stores", "Settings".
+/// "Members", "Stores", "Settings", "Programme".
 wxString sectionTitle(Section s);
 
 } // namespace md::gui

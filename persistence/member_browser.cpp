@@ -1,5 +1,6 @@
 #include "persistence/member_browser.h"
 
+#include "persistence/member_browser_joined.h"
 #include "persistence/member_mapping.h"
 #include "persistence/member_search_keys.h"
 #include "persistence/sql_errors.h"
@@ -41,6 +42,9 @@ ColumnSql columnSql(SortColumn c) {
         return {"orders", true, false};
     case SortColumn::Revenue:
         return {"revenue_minor", true, false};
+    case SortColumn::Tier:
+    case SortColumn::Points:
+        break; // member_browser_joined.cpp
     }
     return {"id", true, true};
 }
@@ -62,6 +66,7 @@ std::int64_t MemberBrowser::count() {
 
 std::vector<MemberRow> MemberBrowser::pageAfter(const std::optional<RowKey>& after, int limit) {
     return withSqlErrors(m_db, "Could not load members", [&] {
+        if (isLoyaltyColumn(m_col)) return loyaltyPageAfter(m_db, m_col, m_asc, after, limit);
         const ColumnSql c = columnSql(m_col);
         const std::string cols = std::string("SELECT ") + kMemberRowColumns + ", " + c.expr + " AS sort_v";
         const char* op = m_asc ? ">" : "<";
@@ -113,6 +118,7 @@ std::vector<MemberRow> MemberBrowser::pageAfter(const std::optional<RowKey>& aft
 std::vector<RowKey> MemberBrowser::anchors(int step) {
     if (step < 1) step = 1;
     return withSqlErrors(m_db, "Could not index the member list", [&] {
+        if (isLoyaltyColumn(m_col)) return loyaltyAnchors(m_db, m_col, m_asc, step);
         const ColumnSql c = columnSql(m_col);
         std::vector<RowKey> out;
         auto keep = [&](const soci::row& r) {
@@ -177,6 +183,10 @@ RowKey MemberBrowser::keyOf(const MemberRow& row) const {
     case SortColumn::Revenue:
         k.value = std::to_string(row.revenueMinor);
         break;
+    case SortColumn::Tier:
+    case SortColumn::Points:
+        k.value = loyaltyValue(m_col, row);
+        return k;
     }
     k.isNull = !columnSql(m_col).numeric && k.value.empty();
     return k;

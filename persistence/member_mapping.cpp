@@ -158,6 +158,9 @@ MemberRow memberRowFromRow(const soci::row& r) {
     row.lastPurchase = optTimestamp(r, 6);
     row.orders = rowInt(r, 7);
     row.revenueMinor = rowInt(r, 8);
+    row.tier = rowText(r, 9);
+    row.tierRank = static_cast<int>(rowInt(r, 10));
+    row.points = rowInt(r, 11);
     return row;
 }
 

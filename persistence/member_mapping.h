@@ -18,8 +18,16 @@ namespace md::db {
 
 /// The list rows' columns, in the order memberRowFromRow reads them (a member's own columns are in
 /// member_columns.h).
+/// The loyalty columns are primary-key lookups per row (correlated, so the queries' FROM and WHERE stay
+/// on members and its indexes), 0 / '' for a member the engine has not touched.
 inline constexpr const char* kMemberRowColumns =
-    "id, card_no, name, phone, home_store, join_date, last_purchase_at, orders, revenue_minor";
+    "id, card_no, name, phone, home_store, join_date, last_purchase_at, orders, revenue_minor, "
+    "COALESCE((SELECT tier_code FROM member_tiers WHERE member_tiers.member_id = members.id), '') AS "
+    "row_tier, "
+    "COALESCE((SELECT tier_rank FROM member_tiers WHERE member_tiers.member_id = members.id), 0) AS "
+    "row_rank, "
+    "COALESCE((SELECT balance FROM member_points WHERE member_points.member_id = members.id), 0) AS "
+    "row_points";
 
 // SOCI reports SQLite column types from the declared type ("INTEGER" -> int, "BIGINT" -> long long,
 // expressions such as COUNT(*) -> string), PostgreSQL's from the OID: these read any of them.

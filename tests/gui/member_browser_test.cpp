@@ -1,5 +1,6 @@
 // The member list with an empty search: every member, served by keyset pages on a worker.
 #include "tests/gui/gui_fixture.h"
+#include "tests/gui/loyalty_support.h"
 
 #include "gui/member_browser_panel.h"
 #include "persistence/member_repository.h"
@@ -97,6 +98,36 @@ BOOST_AUTO_TEST_CASE(a_search_result_list_can_be_sorted_in_memory) {
         BOOST_TEST(orders >= previous, "row " << row);
         previous = orders;
     }
+}
+
+BOOST_AUTO_TEST_CASE(the_tier_and_points_columns_show_the_loyalty_figures_and_sort_by_them) {
+    FrameFixture f;
+    setUpDemoProgramme(f);
+    f.frame().browser().reload(); // the programme and its tier names arrived after the list opened
+    const auto byPointsDesc = f.cardsInOrder(db::SortColumn::Points, false);
+    clickColumnHeader(f.list(), 9); // Points, ascending
+    clickColumnHeader(f.list(), 9); // descending: the members with the most points first
+    BOOST_REQUIRE(pumpUntil([&] { return f.cell(0, 0) == u8(byPointsDesc[0]); }));
+    const auto number = [](wxString text) {
+        text.Replace(wxS(","), wxS(""));
+        long v = 0;
+        text.ToLong(&v);
+        return v;
+    };
+    BOOST_TEST(number(f.cell(0, 9)) > 0);
+    for (long row = 1; row < 20; ++row)
+        BOOST_TEST(number(f.cell(row, 9)) <= number(f.cell(row - 1, 9)), "row " << row);
+    BOOST_REQUIRE(showRow(f, 1990)); // the members without points are at the end, 0 each
+    BOOST_TEST(f.cell(1990, 0) == u8(byPointsDesc[1990]));
+    BOOST_REQUIRE(showRow(f, 1999));
+    BOOST_TEST(number(f.cell(1999, 9)) <= number(f.cell(1990, 9)));
+
+    const auto byTier = f.cardsInOrder(db::SortColumn::Tier, false);
+    clickColumnHeader(f.list(), 8);
+    clickColumnHeader(f.list(), 8); // highest tier first
+    f.list().EnsureVisible(0);
+    BOOST_REQUIRE(pumpUntil([&] { return f.cell(0, 0) == u8(byTier[0]); }));
+    BOOST_TEST(f.cell(0, 8).Contains(wxS(" ")), "tier shown by name: " << f.cell(0, 8)); // "黑卡 Black"
 }
 
 BOOST_AUTO_TEST_SUITE_END()

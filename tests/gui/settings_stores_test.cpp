@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(the_navigator_lists_only_built_sections_and_other_pages_hid
     for (auto item = tree.GetFirstChild(tree.GetRootItem(), cookie); item.IsOk();
          item = tree.GetNextChild(tree.GetRootItem(), cookie))
         titles.push_back(tree.GetItemText(item));
-    const std::vector<wxString> expected{wxS("Members"), wxS("Stores"), wxS("Settings")};
+    const std::vector<wxString> expected{wxS("Members"), wxS("Programme"), wxS("Stores"), wxS("Settings")};
     BOOST_TEST(titles == expected, boost::test_tools::per_element());
     wxAuiManager* aui = wxAuiManager::GetManager(&f.frame());
     f.frame().navigator().select(gui::Section::Stores);

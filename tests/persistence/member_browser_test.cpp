@@ -28,14 +28,20 @@ using namespace md::db;
 namespace {
 
 constexpr int kMembers = 240;
+const SortColumn kMemberColumns[] = {SortColumn::Card,   SortColumn::Name,     SortColumn::Phone,
+                                     SortColumn::Store,  SortColumn::JoinDate, SortColumn::LastPurchase,
+                                     SortColumn::Orders, SortColumn::Revenue};
+// The loyalty columns come from member_tiers / member_points; some members have no row there.
 const SortColumn kColumns[] = {SortColumn::Card,   SortColumn::Name,     SortColumn::Phone,
                                SortColumn::Store,  SortColumn::JoinDate, SortColumn::LastPurchase,
-                               SortColumn::Orders, SortColumn::Revenue};
+                               SortColumn::Orders, SortColumn::Revenue,  SortColumn::Tier,
+                               SortColumn::Points};
 const char* const kNames[] = {"王小明", "王芳", "李娜", "Wang Lei", "walter",
                               "Anna",   "张伟", "Zoë",  "anna",     "刘洋"};
 
 bool numeric(SortColumn c) {
-    return c == SortColumn::Orders || c == SortColumn::Revenue;
+    return c == SortColumn::Orders || c == SortColumn::Revenue || c == SortColumn::Tier ||
+           c == SortColumn::Points;
 }
 
 // Members with many ties and gaps in every column: repeated names, dates, stores, order counts, and
@@ -67,6 +73,22 @@ struct BrowserFixture {
             d->sql()
                 << "UPDATE members SET orders = :o, revenue_minor = :r, last_purchase_at = :l WHERE id = :id",
                 soci::use(orders), soci::use(revenue), soci::use(last, lastInd), soci::use(m.id);
+            // Points for two members in three (negative, zero and ties included), a tier for three in
+            // four: the rest sort as 0 among those with a row.
+            const std::string now = "2024-01-01T00:00:00Z";
+            if (i % 3 != 0) {
+                long long balance = (i % 7) * 100 - 100;
+                d->sql() << "INSERT INTO member_points (member_id, balance, qualifying, owed, updated_at) "
+                            "VALUES (:m, :b, 0, 0, :u)",
+                    soci::use(m.id), soci::use(balance), soci::use(now);
+            }
+            if (i % 4 != 1) {
+                int rank = i % 4;
+                std::string code = "T" + std::to_string(rank);
+                d->sql() << "INSERT INTO member_tiers (member_id, tier_code, tier_rank, since, updated_at) "
+                            "VALUES (:m, :c, :r, '2024-01-01', :u)",
+                    soci::use(m.id), soci::use(code), soci::use(rank), soci::use(now);
+            }
         }
     }
 
@@ -181,7 +203,7 @@ BOOST_AUTO_TEST_CASE(a_page_query_is_answered_from_the_sort_columns_index) {
         d->sql() << "SET enable_seqscan = off";
         d->sql() << "SET enable_bitmapscan = off";
     }
-    for (SortColumn c : kColumns)
+    for (SortColumn c : kMemberColumns)
         for (bool asc : {true, false}) {
             BOOST_TEST_CONTEXT(describe(c, asc)) {
                 MemberBrowser b(*d, c, asc);
@@ -219,6 +241,24 @@ BOOST_AUTO_TEST_CASE(a_page_query_is_answered_from_the_sort_columns_index) {
                 }
             }
         }
+}
+
+BOOST_AUTO_TEST_CASE(loyalty_columns_show_the_stored_tier_and_points_and_zero_without_a_row) {
+    MemberBrowser b(*d, SortColumn::Points, false);
+    const auto rows = pageThrough(b, 11);
+    BOOST_REQUIRE(rows.size() == static_cast<std::size_t>(kMembers));
+    BOOST_TEST(rows.front().points == 500); // (i % 7 == 6) * 100 - 100
+    BOOST_TEST(rows.back().points == -100);
+    std::map<std::int64_t, const MemberRow*> byId;
+    for (const auto& r : rows)
+        byId[r.id] = &r;
+    // Member ids follow insertion order (1..kMembers) in a fresh database.
+    BOOST_TEST(byId.at(3)->points == 0); // no member_points row
+    BOOST_TEST(byId.at(3)->tier == "T3");
+    BOOST_TEST(byId.at(3)->tierRank == 3);
+    BOOST_TEST(byId.at(5)->tier == ""); // no member_tiers row
+    BOOST_TEST(byId.at(5)->tierRank == 0);
+    BOOST_TEST(byId.at(5)->points == 400);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
