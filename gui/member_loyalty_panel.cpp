@@ -91,6 +91,13 @@ MemberLoyaltyPanel::MemberLoyaltyPanel(wxWindow* parent, DbWorker& worker)
     m_history->AppendColumn(_("Reason"), wxLIST_FORMAT_LEFT, 120);
     m_history->AppendColumn(_("By"), wxLIST_FORMAT_LEFT, 70);
     book->AddPage(m_history, _("Tier history"));
+
+    m_perks = new wxListCtrl(book, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL,
+                             wxDefaultValidator, wxS("detail.membershipVouchers"));
+    m_perks->AppendColumn(_("What"), wxLIST_FORMAT_LEFT, 110);
+    m_perks->AppendColumn(_("Detail"), wxLIST_FORMAT_LEFT, 170);
+    m_perks->AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, 150);
+    book->AddPage(m_perks, _("Membership & vouchers"));
     box->Add(book, 1, wxEXPAND | wxALL, 4);
     SetSizer(box);
 
@@ -176,6 +183,7 @@ void MemberLoyaltyPanel::clear() {
     m_ledger->clear();
     m_lots->DeleteAllItems();
     m_history->DeleteAllItems();
+    m_perks->DeleteAllItems();
 }
 
 void MemberLoyaltyPanel::showMember(std::int64_t id, const std::string& card) {
@@ -200,7 +208,10 @@ void MemberLoyaltyPanel::reload() {
                 l.approvalThreshold = programme->approvalThreshold;
             }
             l.progress = app::tierProgress(s.context, s.store, id);
-            l.balance = app::pointsBalance(s.context, s.store, card).balance;
+            const app::MemberPoints points = app::pointsBalance(s.context, s.store, card);
+            l.balance = points.balance;
+            l.perks = app::membershipCard(s.context, s.store, points.member);
+            l.today = s.context.today();
             const int soonDays = programme ? programme->expiry.expiringSoonDays : 30;
             const Date cutoff = s.context.today() + std::chrono::days(soonDays);
             for (const Lot& lot : l.balance.lots)
@@ -244,6 +255,7 @@ void MemberLoyaltyPanel::display(const Loaded& l) {
     m_adjust->Enable(l.programme);
     showLots(l);
     showHistory(l);
+    showPerks(l);
     if (m_summary) {
         m_summary->SetLabel(summaryText(l));
         m_summary->Wrap(std::max(140, m_summary->GetParent()->GetClientSize().GetWidth() - 28));
@@ -289,6 +301,39 @@ void MemberLoyaltyPanel::showLots(const Loaded& l) {
         const long row = m_lots->InsertItem(m_lots->GetItemCount(), formatDateText(*lot.expiresOn));
         m_lots->SetItem(row, 1, formatCount(lot.remaining));
         m_lots->SetItem(row, 2, formatDateText(lot.earnedOn));
+    }
+}
+
+// Paid membership (plan, paid through, status), the referral code and who referred the member, then the
+// newest vouchers with their value and state today.
+void MemberLoyaltyPanel::showPerks(const Loaded& l) {
+    m_perks->DeleteAllItems();
+    if (!l.perks) return;
+    const auto add = [&](const wxString& what, const wxString& detail, const wxString& status) {
+        const long row = m_perks->InsertItem(m_perks->GetItemCount(), what);
+        m_perks->SetItem(row, 1, detail);
+        m_perks->SetItem(row, 2, status);
+    };
+    const app::MembershipStatus& ms = l.perks->status;
+    if (const auto& term = ms.standing.current) {
+        wxString plan = fromUtf8(term->planCode);
+        if (ms.plan) plan = fromUtf8(ms.plan->nameZh + " " + ms.plan->nameEn);
+        wxString status = fromUtf8(membership::toCode(ms.standing.status));
+        if (ms.standing.paidThrough)
+            status +=
+                wxS(", ") + wxString::Format(_("paid through %s"), formatDateText(*ms.standing.paidThrough));
+        add(_("Paid membership"), plan, status);
+    } else {
+        add(_("Paid membership"), _("none"), {});
+    }
+    if (l.perks->referralCode) add(_("Referral code"), fromUtf8(*l.perks->referralCode), {});
+    if (l.perks->referredBy) add(_("Referred by"), fromUtf8(*l.perks->referredBy), {});
+    const Date today = l.today;
+    for (const membership::Voucher& v : l.perks->vouchers) {
+        const wxString value = wxS("¥") + fromUtf8(Money(v.valueMinor, "CNY").toDecimalString());
+        add(_("Voucher ") + fromUtf8(v.code), value + wxS(" (") + fromUtf8(v.source) + wxS(")"),
+            fromUtf8(v.statusOn(today)) + wxS(", ") +
+                wxString::Format(_("valid until %s"), formatDateText(v.validUntil)));
     }
 }
 

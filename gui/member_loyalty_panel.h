@@ -3,6 +3,7 @@
 // the next tier and to keeping this one, the points balance, lots expiring soon, the ledger (virtual,
 // paged; an earn row shows how its points were computed) and the tier history. Loaded on the worker
 // whenever the selected member changes; a result for a member no longer shown is dropped.
+#include "app/membership.h"
 #include "app/tiers.h"
 #include "domain/loyalty/ledger.h"
 #include "domain/loyalty/loyalty_repository.h"
@@ -45,7 +46,9 @@ public:
         loyalty::Balance balance;
         std::vector<loyalty::Lot> expiringSoon;
         std::vector<loyalty::TierChange> history;
-        std::vector<loyalty::Tier> ladder; ///< to name the tiers in the history
+        std::vector<loyalty::Tier> ladder;        ///< to name the tiers in the history
+        std::optional<app::MembershipCard> perks; ///< paid membership, referral code, vouchers
+        Date today{};                             ///< the programme's today when loaded
         bool programme = false;
         std::int64_t approvalThreshold = 0;
     };
@@ -56,6 +59,7 @@ public:
 
 private:
     wxWindow* buildTier(wxWindow* parent);
+    void showPerks(const Loaded& l);
     wxWindow* buildBalance(wxWindow* parent);
     void setMessage(const wxString& text, bool error);
     void display(const Loaded& l);
@@ -81,7 +85,7 @@ private:
     wxButton* m_adjust = nullptr;
     PointsLedgerList* m_ledger = nullptr;
     wxTextCtrl* m_breakdown = nullptr;
-    wxListCtrl *m_lots = nullptr, *m_history = nullptr;
+    wxListCtrl *m_lots = nullptr, *m_history = nullptr, *m_perks = nullptr;
     Publisher<std::optional<loyalty::LedgerEntry>>::Subscription m_selectionSub;
     Publisher<std::int64_t> m_pointsChanged;
 };

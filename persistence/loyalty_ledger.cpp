@@ -134,10 +134,10 @@ PostResult SociLoyaltyRepository::post(const Posting& p, const std::string& acto
             return PostResult{PostStatus::Duplicate, earlier->id, 0};
         }
         std::vector<Lot> lots = openLots(m_db, p.memberId);
-        std::int64_t spendable = 0;
+        std::int64_t inLots = 0;
         for (const Lot& l : lots)
-            if (spendableOn(l, p.localDate)) spendable += l.remaining;
-        spendable = std::max<std::int64_t>(0, spendable - row.owed);
+            if (spendableOn(l, p.localDate)) inLots += l.remaining;
+        const std::int64_t spendable = std::max<std::int64_t>(0, inLots - row.owed);
         if (p.points < 0 && p.requireCover && spendable < -p.points) {
             tx.commit();
             return PostResult{PostStatus::Short, 0, spendable};
@@ -183,7 +183,14 @@ PostResult SociLoyaltyRepository::post(const Posting& p, const std::string& acto
         e.payload = "{\"kind\":\"" + toCode(p.kind) + "\",\"points\":" + std::to_string(p.points) + "}";
         SociEventLog(m_db).append(std::move(e));
         tx.commit();
-        return PostResult{PostStatus::Posted, id, p.points < 0 ? spendable + p.points : spendable};
+        // Afterwards: a debit takes from what was spendable; a credit pays off what is owed first, and
+        // the rest is spendable now unless it is pending (available later).
+        std::int64_t after = spendable;
+        if (p.points < 0)
+            after = spendable + p.points;
+        else if (!p.availableOn || *p.availableOn <= p.localDate)
+            after = std::max<std::int64_t>(0, inLots + p.points - row.owed);
+        return PostResult{PostStatus::Posted, id, after};
     });
 }
 

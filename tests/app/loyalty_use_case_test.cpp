@@ -158,4 +158,11 @@ BOOST_AUTO_TEST_CASE(a_programme_file_with_a_wrong_field_stores_nothing_and_name
     BOOST_TEST(app::exportProgramme(f.ctx, f.store, 2) == exported);
 }
 
+BOOST_AUTO_TEST_CASE(a_credit_reports_the_spendable_balance_after_it) {
+    LoyaltyFixture f;
+    BOOST_TEST(app::adjustPoints(f.ctx, f.store, f.card, 100, "goodwill", "").spendable == 100);
+    BOOST_TEST(app::adjustPoints(f.ctx, f.store, f.card, 50, "goodwill", "").spendable == 150);
+    BOOST_TEST(app::redeemPoints(f.ctx, f.store, f.card, 30, "gift").spendable == 120);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,9 +4,11 @@
 #include "tests/gui/loyalty_support.h"
 
 #include "app/members.h"
+#include "app/membership.h"
 #include "app/points.h"
 #include "app/programme.h"
 #include "app/tiers.h"
+#include "app/vouchers.h"
 #include "gui/adjust_points_dialog.h"
 #include "gui/loyalty_text.h"
 #include "gui/member_detail_panel.h"
@@ -261,6 +263,32 @@ BOOST_AUTO_TEST_CASE(a_debit_larger_than_the_spendable_points_is_refused_in_the_
     BOOST_TEST(!dlg.post());
     BOOST_TEST(adjustResult(dlg).StartsWith(wxS("Enter a whole number")));
     dlg.Close();
+}
+
+BOOST_AUTO_TEST_CASE(the_section_lists_the_paid_membership_referral_code_and_vouchers) {
+    FrameFixture f;
+    setUpDemoProgramme(f);
+    OtherStore o(f);
+    const Candidate c = findMember(f, o, 1, [](const app::TierProgress&, const app::MemberPoints& m) {
+        return m.balance.spendable > 0;
+    });
+    app::buyMembership(o.ctx, *o.store, c.card, "PLUS");
+    app::VoucherRequest req;
+    req.valueMinor = 2000;
+    req.validDays = 30;
+    const auto voucher = app::issueVoucher(o.ctx, *o.store, c.card, req).voucher;
+    showLoyalty(f, c);
+    auto& perks = f.named<wxListCtrl>("detail.membershipVouchers");
+    BOOST_REQUIRE(pumpUntil([&] { return perks.GetItemCount() >= 2; }));
+    BOOST_TEST(perks.GetItemText(0, 0) == _("Paid membership"));
+    BOOST_TEST(perks.GetItemText(0, 1).Contains(wxS("PLUS")), "plan: " << perks.GetItemText(0, 1));
+    BOOST_TEST(perks.GetItemText(0, 2).StartsWith(wxS("active")), "status: " << perks.GetItemText(0, 2));
+    long row = -1; // vouchers come newest first, after the membership and referral rows
+    for (long r = 1; r < perks.GetItemCount() && row < 0; ++r)
+        if (perks.GetItemText(r, 0).Contains(u8(voucher.code))) row = r;
+    BOOST_REQUIRE_GE(row, 1);
+    BOOST_TEST(perks.GetItemText(row, 1).StartsWith(wxS("¥20.00")), "value: " << perks.GetItemText(row, 1));
+    BOOST_TEST(perks.GetItemText(row, 2).StartsWith(wxS("issued")), "state: " << perks.GetItemText(row, 2));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
