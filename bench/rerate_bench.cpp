@@ -45,6 +45,10 @@ void generate(db::Database& d, std::int64_t members, std::int64_t orders, const 
                        : "printf('1990-%02d-15', 1 + i % 12)") +
                    ", '2023-01-01T00:00:00Z', '2023-01-01T00:00:00Z' FROM (" + series + ") x",
         soci::use(n, "n");
+    if (orders == 0) {
+        tx.commit();
+        return;
+    }
     // A year of orders up to 2026-10-31, spread evenly; amounts ¥10 to ¥510; five categories, three
     // channels (the demo rules give bonuses by category and channel).
     long long o = orders, m = members;
@@ -121,49 +125,36 @@ double bulkBaseline(db::Database& d, std::int64_t rows, std::int64_t members, st
     return secondsSince(t0);
 }
 
+// One earn row per order without rating (for the review alone): `rows` rows over the year before
+// 2026-11-01, spread over the members.
+void seedLedger(db::Database& d, std::int64_t members, std::int64_t rows) {
+    const bool pg = d.dialect().isPostgres();
+    db::WriteTransaction tx(d);
+    long long n = rows, m = members;
+    const std::string series =
+        pg ? "SELECT generate_series(1::bigint, :n) AS i"
+           : "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < :n) "
+             "SELECT i FROM s";
+    const std::string day = pg ? "to_char(DATE '2026-11-01' - (i % 365)::int, 'YYYY-MM-DD')"
+                               : "date('2026-11-01', '-' || (i % 365) || ' days')";
+    d.sql() << "INSERT INTO points_ledger (member_id, kind, points, qualifying, spend_minor, occurred_at, "
+               "local_date, idempotency_key, actor, recorded_at) SELECT 1 + i % :m, 'earn', 100, 100, 1000 + "
+               "(i * 104729) % 50000, '2026-06-01T00:00:00Z', " +
+                   day + ", 'seed:' || i, 'bench', '2026-11-01T00:00:00Z' FROM (" + series + ") x",
+        soci::use(m, "m"), soci::use(n, "n");
+    tx.commit();
+    d.sql() << "ANALYZE";
+}
+
 std::string rate(double n, double s) {
     std::ostringstream o;
     o << std::fixed << std::setprecision(0) << n / std::max(1e-9, s) << "/s";
     return o.str();
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    std::string pg, work = "/tmp/memberdesk-bench";
-    std::int64_t orders = 10'000'000, members = 1'000'000;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const std::string a = argv[i], v = argv[i + 1];
-        if (a == "--pg") pg = v;
-        if (a == "--work") work = v;
-        if (a == "--orders") orders = std::stoll(v);
-        if (a == "--members") members = std::stoll(v);
-    }
-    std::cout << std::unitbuf; // figures appear as they are measured, also when written to a file
-    std::filesystem::create_directories(work);
-    const std::string url = freshDatabase(work, pg, "md_rerate_bench");
-    const char* backend = url.rfind("sqlite:", 0) == 0 ? "SQLite" : "PostgreSQL";
-    db::Database d(db::DatabaseUrl::parse(url));
-    std::string store;
-    d.sql() << "SELECT MIN(code) FROM stores", soci::into(store);
-    std::cout << std::fixed << std::setprecision(1) << backend << ": " << members << " members, " << orders
-              << " orders\n";
-
+void rateAndBaseline(db::Database& d, Programme p, db::LoyaltyRun run, Date from, Date to,
+                     std::int64_t members) {
     auto t = Clock::now();
-    generate(d, members, orders, store);
-    std::cout << "generated in " << secondsSince(t) << " s\n";
-
-    const Date from = parseDate("2025-10-01").value(), to = parseDate("2026-11-01").value();
-    Programme p = demoProgramme(parseDate("2026-11-01").value());
-    p.effectiveFrom = parseDate("2020-01-01").value();
-    storeProgramme(d, p);
-    db::LoyaltyRun run{TimeZone::load("Asia/Shanghai").value(),
-                       parseTimestamp("2026-11-02T00:00:00Z").value(),
-                       "bench",
-                       200000,
-                       {}};
-
-    t = Clock::now();
     auto r = db::rerateOrders(d, p, 1, from, to, run);
     const double first = secondsSince(t);
     std::cout << "first rating: " << r.orders << " orders, " << r.entries << " entries in " << first << " s ("
@@ -186,6 +177,48 @@ int main(int argc, char** argv) {
               << rate(static_cast<double>(r.entries), bulk) << ")\n"
               << std::setprecision(2) << "re-rate / baseline: " << rerate / std::max(1e-9, bulk) << "x\n"
               << std::setprecision(1);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string pg, work = "/tmp/memberdesk-bench";
+    std::int64_t orders = 10'000'000, members = 1'000'000;
+    bool reviewOnly = false; // --review-only 1: members and ledger rows straight in SQL, then the review
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string a = argv[i], v = argv[i + 1];
+        if (a == "--pg") pg = v;
+        if (a == "--work") work = v;
+        if (a == "--orders") orders = std::stoll(v);
+        if (a == "--members") members = std::stoll(v);
+        if (a == "--review-only") reviewOnly = v == "1";
+    }
+    std::cout << std::unitbuf; // figures appear as they are measured, also when written to a file
+    std::filesystem::create_directories(work);
+    const std::string url = freshDatabase(work, pg, "md_rerate_bench");
+    const char* backend = url.rfind("sqlite:", 0) == 0 ? "SQLite" : "PostgreSQL";
+    db::Database d(db::DatabaseUrl::parse(url));
+    std::string store;
+    d.sql() << "SELECT MIN(code) FROM stores", soci::into(store);
+    std::cout << std::fixed << std::setprecision(1) << backend << ": " << members << " members, " << orders
+              << " orders\n";
+
+    auto t = Clock::now();
+    generate(d, members, reviewOnly ? 0 : orders, store);
+    if (reviewOnly) seedLedger(d, members, orders);
+    std::cout << "generated in " << secondsSince(t) << " s\n";
+
+    const Date from = parseDate("2025-10-01").value(), to = parseDate("2026-11-01").value();
+    Programme p = demoProgramme(parseDate("2026-11-01").value());
+    p.effectiveFrom = parseDate("2020-01-01").value();
+    storeProgramme(d, p);
+    db::LoyaltyRun run{TimeZone::load("Asia/Shanghai").value(),
+                       parseTimestamp("2026-11-02T00:00:00Z").value(),
+                       "bench",
+                       200000,
+                       {}};
+
+    if (!reviewOnly) rateAndBaseline(d, p, run, from, to, members);
 
     // Every member placed (the engine does this as members buy; here in SQL), then the review.
     d.sql() << "INSERT INTO member_tiers (member_id, tier_code, tier_rank, since, updated_at) SELECT id, "
