@@ -1,4 +1,5 @@
 #include "app/membership.h"
+#include "app/event_append.h"
 
 #include "app/members.h"
 #include "app/programme.h"
@@ -42,19 +43,6 @@ std::string termJson(const Term& t, const std::string& card) {
     if (t.cancelledOn) o.set("cancelled_on", formatDate(*t.cancelledOn));
     if (!t.cancelReason.empty()) o.set("cancel_reason", t.cancelReason);
     return json::write(o, false);
-}
-
-void appendEvent(const RequestContext& ctx, UnitOfWork& uow, const char* type, std::int64_t member,
-                 std::optional<std::int64_t> entity, std::string payload) {
-    Event e;
-    e.type = type;
-    e.memberId = member;
-    e.entityId = entity;
-    e.occurredAt = ctx.now();
-    e.recordedAt = ctx.now();
-    e.actor = ctx.actor.name;
-    e.payload = std::move(payload);
-    uow.events().append(std::move(e));
 }
 
 // Writes one paid term (buy or renew) with its audit entry and event, unless the request was seen.

@@ -1,4 +1,5 @@
 #include "app/referral.h"
+#include "app/event_append.h"
 
 #include "app/members.h"
 #include "domain/json.h"
@@ -67,15 +68,7 @@ std::string linkReferral(const RequestContext& ctx, UnitOfWork& uow, const Membe
     o.set("code", code);
     const std::string payload = json::write(o, false);
     uow.audit(ctx.actor, "link", "referral", referee.card.str(), std::nullopt, payload);
-    Event e;
-    e.type = event::kReferralLinked;
-    e.memberId = referee.id;
-    e.entityId = *referrerId;
-    e.occurredAt = ctx.now();
-    e.recordedAt = ctx.now();
-    e.actor = ctx.actor.name;
-    e.payload = payload;
-    uow.events().append(std::move(e));
+    appendEvent(ctx, uow, event::kReferralLinked, referee.id, *referrerId, payload);
     return referrerCard;
 }
 

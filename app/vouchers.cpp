@@ -1,4 +1,5 @@
 #include "app/vouchers.h"
+#include "app/event_append.h"
 
 #include "app/members.h"
 #include "app/membership.h"
@@ -36,20 +37,6 @@ std::string voucherJson(const Voucher& v, const std::string& card) {
     o.set("valid_until", formatDate(v.validUntil));
     if (v.batch) o.set("batch", *v.batch);
     return json::write(o, false);
-}
-
-void appendEvent(const RequestContext& ctx, UnitOfWork& uow, const char* type,
-                 std::optional<std::int64_t> member, std::optional<std::int64_t> entity,
-                 std::string payload) {
-    Event e;
-    e.type = type;
-    e.memberId = member;
-    e.entityId = entity;
-    e.occurredAt = ctx.now();
-    e.recordedAt = ctx.now();
-    e.actor = ctx.actor.name;
-    e.payload = std::move(payload);
-    uow.events().append(std::move(e));
 }
 
 Voucher newVoucher(const RequestContext& ctx, std::int64_t valueMinor, int validDays,
