@@ -19,3 +19,9 @@ build/bench/migration_bench --db "sqlite:$work/md_bench_ours.db"
 build/bench/migration_bench --db "${MEMBERDESK_TEST_PG%/*}/md_bench_ours"
 build/bench/points_bench --work "$work"
 build/bench/points_bench --work "$work" --pg "$MEMBERDESK_TEST_PG"
+build/bench/browser_loyalty_bench "$work" "$members"
+build/bench/browser_loyalty_bench "$work" "$members" "$MEMBERDESK_TEST_PG"
+# Re-rating ten orders per member (10 M orders at 1 M members: about an hour per backend), then the tier
+# review of every member.
+build/bench/rerate_bench --work "$work" --members "$members" --orders $((members * 10))
+build/bench/rerate_bench --work "$work" --members "$members" --orders $((members * 10)) --pg "$MEMBERDESK_TEST_PG"

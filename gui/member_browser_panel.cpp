@@ -100,6 +100,8 @@ void MemberBrowserPanel::loadTierNames() {
             std::map<std::string, wxString> names;
             for (const loyalty::Tier& t : tiers)
                 names[t.code] = tierName(t);
+            // A member the engine has not placed yet (no purchase rated) stands at the base tier.
+            if (!tiers.empty()) names[std::string()] = tierName(tiers.front());
             m_list->setTierNames(std::move(names));
         },
         [](std::exception_ptr) {}); // the codes are shown instead

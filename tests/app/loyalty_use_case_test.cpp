@@ -105,6 +105,25 @@ BOOST_AUTO_TEST_CASE(a_review_downgrades_only_after_the_grace_period_and_is_idem
     BOOST_TEST(app::reviewTiers(f.ctx, f.store, date("2025-04-15"), false).downgrades == 0);
 }
 
+BOOST_AUTO_TEST_CASE(an_anniversary_window_review_counts_only_spend_since_the_members_own_anniversary) {
+    LoyaltyFixture f; // the member joined on 2024-01-01
+    Programme p = testProgramme();
+    p.ladder.window = QualifyingWindow::Anniversary;
+    BOOST_REQUIRE(app::saveProgramme(f.ctx, f.store, p).problems.empty());
+    f.importLines({"A1,2024-06-01 10:00,5000.00,purchase,food,"});
+    BOOST_TEST(f.points().tier == "GOLD");
+    // On 2025-03-01 the window began on 2025-01-01: June's spend no longer counts (a rolling year would
+    // still hold it), so GOLD is not retained and grace starts.
+    auto r = app::reviewTiers(f.ctx, f.store, date("2025-03-01"), false);
+    BOOST_TEST(r.graceStarted == 1);
+    // Spend since the anniversary that meets GOLD's retention keeps the tier and ends the grace.
+    f.importLines({"A2,2025-02-01 10:00,3500.00,purchase,food,"});
+    r = app::reviewTiers(f.ctx, f.store, date("2025-03-02"), false);
+    BOOST_TEST(r.retained == 1);
+    BOOST_TEST(countWhere(*f.check, "SELECT COUNT(*) FROM member_tiers WHERE tier_code = 'GOLD' AND "
+                                    "grace_until IS NULL") == 1);
+}
+
 BOOST_AUTO_TEST_CASE(a_large_adjustment_waits_for_a_second_person_who_is_not_the_requester) {
     LoyaltyFixture f;
     const auto r = app::adjustPoints(f.ctx, f.store, f.card, 5000, "goodwill", "big complaint");
