@@ -209,16 +209,17 @@ std::unordered_map<std::int64_t, MemberState> loadMemberStates(Database& db,
             s.overrideCode = rowOptText(r, 3);
             s.tier.overrideUntil = optDate(rowText(r, 4));
         });
+    // What is left of each lot. The draws are read member by member, each member's in lot order: SQLite
+    // keeps CROSS JOIN's order as written, and otherwise walked every draw of the ledger by lot to save a
+    // sort. Both sides are index-only (007_lot_indexes.sql).
+    const std::string drawn = "SELECT x.lot_id, SUM(x.points) AS drawn FROM " + t +
+                              " c2 CROSS JOIN points_draws x WHERE x.member_id = c2.member_id GROUP BY "
+                              "c2.member_id, x.lot_id";
     QueryArgs().forEachRow(
         db.sql(),
         "SELECT l.member_id, l.id, l.points - COALESCE(d.drawn, 0), l.expires_on FROM points_ledger l JOIN " +
-            t +
-            " c ON c.member_id = l.member_id LEFT JOIN (SELECT x.lot_id, SUM(x.points) AS drawn FROM "
-            "points_draws x "
-            "JOIN " +
-            t +
-            " c2 ON c2.member_id = x.member_id GROUP BY x.lot_id) d ON d.lot_id = l.id "
-            "WHERE l.points > 0",
+            t + " c ON c.member_id = l.member_id LEFT JOIN (" + drawn +
+            ") d ON d.lot_id = l.id WHERE l.points > 0",
         [&](const soci::row& r) {
             if (rowInt(r, 2) <= 0) return;
             states[rowInt(r, 0)].lots.push_back({rowInt(r, 1), rowInt(r, 2), optDate(rowText(r, 3))});
