@@ -152,21 +152,25 @@ std::string rate(double n, double s) {
     return o.str();
 }
 
+// resume: the database of an earlier run that was stopped after its first rating (programme version 2
+// already stored): carries on with the re-rate.
 void rateAndBaseline(db::Database& d, Programme p, db::LoyaltyRun run, Date from, Date to,
-                     std::int64_t members) {
+                     std::int64_t members, bool resume) {
     auto t = Clock::now();
-    auto r = db::rerateOrders(d, p, 1, from, to, run);
-    const double first = secondsSince(t);
-    std::cout << "first rating: " << r.orders << " orders, " << r.entries << " entries in " << first << " s ("
-              << rate(static_cast<double>(r.orders), first) << ")\n";
+    if (!resume) {
+        const auto r = db::rerateOrders(d, p, 1, from, to, run);
+        const double first = secondsSince(t);
+        std::cout << "first rating: " << r.orders << " orders, " << r.entries << " entries in " << first
+                  << " s (" << rate(static_cast<double>(r.orders), first) << ")\n";
+    }
 
     for (EarningRule& rule : p.rules)
         if (rule.kind == RuleKind::Base) rule.pointsPer *= 2;
     p.effectiveFrom = parseDate("2026-11-01").value();
-    storeProgramme(d, p);
+    if (!resume) storeProgramme(d, p);
     run.now = parseTimestamp("2026-11-02T01:00:00Z").value();
     t = Clock::now();
-    r = db::rerateOrders(d, p, 2, from, to, run);
+    const auto r = db::rerateOrders(d, p, 2, from, to, run);
     const double rerate = secondsSince(t);
     std::cout << "re-rate under a doubled base rate: " << r.orders << " orders, " << r.changed << " changed, "
               << r.entries << " entries in " << rerate << " s ("
@@ -185,6 +189,7 @@ int main(int argc, char** argv) {
     std::string pg, work = "/tmp/memberdesk-bench";
     std::int64_t orders = 10'000'000, members = 1'000'000;
     bool reviewOnly = false; // --review-only 1: members and ledger rows straight in SQL, then the review
+    bool resume = false;     // --resume 1: the database of a run stopped after its first rating
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--pg") pg = v;
@@ -192,33 +197,44 @@ int main(int argc, char** argv) {
         if (a == "--orders") orders = std::stoll(v);
         if (a == "--members") members = std::stoll(v);
         if (a == "--review-only") reviewOnly = v == "1";
+        if (a == "--resume") resume = v == "1";
     }
     std::cout << std::unitbuf; // figures appear as they are measured, also when written to a file
     std::filesystem::create_directories(work);
-    const std::string url = freshDatabase(work, pg, "md_rerate_bench");
+    const std::string url =
+        !resume ? freshDatabase(work, pg, "md_rerate_bench")
+                : (pg.empty() ? "sqlite:" + (std::filesystem::path(work) / "md_rerate_bench.db").string()
+                              : pgWithDatabase(pg, "md_rerate_bench"));
     const char* backend = url.rfind("sqlite:", 0) == 0 ? "SQLite" : "PostgreSQL";
     db::Database d(db::DatabaseUrl::parse(url));
+    if (resume) { // a newer build may bring migrations (their time is not part of any figure)
+        const auto m0 = Clock::now();
+        d.migrate();
+        std::cout << "migrated in " << secondsSince(m0) << " s\n";
+    }
     std::string store;
     d.sql() << "SELECT MIN(code) FROM stores", soci::into(store);
     std::cout << std::fixed << std::setprecision(1) << backend << ": " << members << " members, " << orders
               << " orders\n";
 
     auto t = Clock::now();
-    generate(d, members, reviewOnly ? 0 : orders, store);
-    if (reviewOnly) seedLedger(d, members, orders);
-    std::cout << "generated in " << secondsSince(t) << " s\n";
+    if (!resume) {
+        generate(d, members, reviewOnly ? 0 : orders, store);
+        if (reviewOnly) seedLedger(d, members, orders);
+        std::cout << "generated in " << secondsSince(t) << " s\n";
+    }
 
     const Date from = parseDate("2025-10-01").value(), to = parseDate("2026-11-01").value();
     Programme p = demoProgramme(parseDate("2026-11-01").value());
     p.effectiveFrom = parseDate("2020-01-01").value();
-    storeProgramme(d, p);
+    if (!resume) storeProgramme(d, p);
     db::LoyaltyRun run{TimeZone::load("Asia/Shanghai").value(),
                        parseTimestamp("2026-11-02T00:00:00Z").value(),
                        "bench",
                        200000,
                        {}};
 
-    if (!reviewOnly) rateAndBaseline(d, p, run, from, to, members);
+    if (!reviewOnly) rateAndBaseline(d, p, run, from, to, members, resume);
 
     // Every member placed (the engine does this as members buy; here in SQL), then the review.
     d.sql() << "INSERT INTO member_tiers (member_id, tier_code, tier_rank, since, updated_at) SELECT id, "

@@ -24,7 +24,7 @@ const Column kColumns[MemberListCtrl::kColumnCount] = {
     {wxTRANSLATE("Phone"), 112, false},    {wxTRANSLATE("Store"), 54, false},
     {wxTRANSLATE("Joined"), 82, false},    {wxTRANSLATE("Last purchase"), 100, false},
     {wxTRANSLATE("Orders"), 52, true},     {wxTRANSLATE("Revenue"), 92, true},
-    {wxTRANSLATE("Tier"), 96, false},      {wxTRANSLATE("Points"), 64, true},
+    {wxTRANSLATE("Tier"), 132, false},     {wxTRANSLATE("Points"), 64, true},
 };
 
 wxString phoneText(const std::string& e164) {
