@@ -100,7 +100,7 @@ public:
     bool reset() {
         try {
             std::string response;
-            return SMTPClientSession::isPositiveCompletion(m_session->sendCommand("RSET", response));
+            return m_session->sendCommand("RSET", response) / 100 == 2;
         } catch (const Poco::Exception&) {
             return false;
         }
