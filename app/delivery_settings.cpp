@@ -31,7 +31,8 @@ std::string oneOf(const std::string& v, std::initializer_list<const char*> choic
 
 std::string checkHost(const std::string& v) {
     for (char c : v)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']'))
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' ||
+              c == ']'))
             return "a host name or IP address, without spaces or a scheme";
     return {};
 }

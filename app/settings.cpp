@@ -56,7 +56,8 @@ const std::vector<SettingSpec>& settingSpecs() {
     static const std::vector<SettingSpec> specs = [] {
         std::vector<SettingSpec> all = {
             {"timezone", kDefaultTimeZone,
-             "the programme's time zone (IANA name): today, member day, birthdays, naive import times", false},
+             "the programme's time zone (IANA name): today, member day, birthdays, naive import times",
+             false},
         };
         const auto& delivery = deliverySettingSpecs();
         all.insert(all.end(), delivery.begin(), delivery.end());
@@ -79,9 +80,10 @@ std::string getSetting(const RequestContext&, DataStore& store, const std::strin
 
 void setSetting(const RequestContext& ctx, DataStore& store, const std::string& key,
                 const std::string& value) {
-    requireSpec(key);
+    const auto& spec = requireSpec(key);
     if (auto why = validate(key, value); !why.empty())
-        throw UserError("setting.invalid", {{"key", key}, {"value", value}, {"reason", why}},
+        throw UserError("setting.invalid",
+                        {{"key", key}, {"value", spec.secret ? "********" : value}, {"reason", why}},
                         "invalid value for " + key + ": " + why);
     auto uow = store.write();
     uow->settings().set(key, value, ctx.actor, formatTimestamp(ctx.now()));

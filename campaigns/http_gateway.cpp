@@ -17,7 +17,8 @@ public:
     Connection(const std::string& scheme, const std::string& host, int port, const HttpGatewayOptions& o) {
         const auto p = static_cast<Poco::UInt16>(port);
         if (scheme == "https")
-            m_session = std::make_unique<Poco::Net::HTTPSClientSession>(host, p, tlsClientContext(o.verify, o.caFile));
+            m_session = std::make_unique<Poco::Net::HTTPSClientSession>(host, p,
+                                                                        tlsClientContext(o.verify, o.caFile));
         else
             m_session = std::make_unique<Poco::Net::HTTPClientSession>(host, p);
         m_session->setKeepAlive(true);
@@ -55,7 +56,8 @@ Outcome HttpGateway::send(const OutgoingSms& message) {
         request.setKeepAlive(true);
         for (const auto& [name, value] : spec.headers)
             request.set(name, value);
-        if (!spec.body.empty() || spec.method == "POST") request.setContentLength(static_cast<std::streamsize>(spec.body.size()));
+        if (!spec.body.empty() || spec.method == "POST")
+            request.setContentLength(static_cast<std::streamsize>(spec.body.size()));
         auto& out = conn->session().sendRequest(request);
         conn->noDelay();
         out << spec.body;
@@ -66,15 +68,18 @@ Outcome HttpGateway::send(const OutgoingSms& message) {
         std::string body;
         Poco::StreamCopier::copyToString(in, body);
         const int status = static_cast<int>(response.getStatus());
-        if (response.getKeepAlive()) m_pool.giveBack(std::move(conn));
-        else m_pool.giveBack(nullptr);
+        if (response.getKeepAlive())
+            m_pool.giveBack(std::move(conn));
+        else
+            m_pool.giveBack(nullptr);
         while (!body.empty() && (body.back() == '\n' || body.back() == '\r'))
             body.pop_back();
         return classify(status, body);
     } catch (const Poco::Exception& e) {
         m_pool.giveBack(nullptr);
-        return Outcome::transient(0, (written ? "no answer from " : "cannot reach ") + m_host + ":" +
-                                         std::to_string(m_port) + ": " + e.displayText(),
+        return Outcome::transient(0,
+                                  (written ? "no answer from " : "cannot reach ") + m_host + ":" +
+                                      std::to_string(m_port) + ": " + e.displayText(),
                                   written);
     }
 }
@@ -84,8 +89,8 @@ std::string percentEncode(std::string_view text) {
     std::string out;
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-            c == '_' || c == '~') {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+            c == '.' || c == '_' || c == '~') {
             out += ch;
         } else {
             out += '%';

@@ -50,8 +50,10 @@ HttpSmsSender::HttpSmsSender(HttpSmsConfig config, HttpGatewayOptions options)
         m_headers.emplace_back(name, parseOrRefuse(value, "header " + name));
         const auto lower = text::lower(name + ": " + value);
         if (lower.starts_with("content-type:")) {
-            if (lower.find("json") != std::string::npos) m_escape = BodyEscape::Json;
-            else if (lower.find("x-www-form-urlencoded") != std::string::npos) m_escape = BodyEscape::Form;
+            if (lower.find("json") != std::string::npos)
+                m_escape = BodyEscape::Json;
+            else if (lower.find("x-www-form-urlencoded") != std::string::npos)
+                m_escape = BodyEscape::Form;
         }
     }
     std::string rule = m_config.successRule;
@@ -60,12 +62,15 @@ HttpSmsSender::HttpSmsSender(HttpSmsConfig config, HttpGatewayOptions options)
         rule = rule.substr(0, at);
     }
     const bool classRule = rule.size() == 10 && rule.ends_with("xx") && rule[7] >= '1' && rule[7] <= '5';
-    if (rule.starts_with("status=") && classRule) m_statusClass = rule[7] - '0';
-    else if (rule.starts_with("status=") && rule.size() == 10) m_status = std::atoi(rule.c_str() + 7);
+    if (rule.starts_with("status=") && classRule)
+        m_statusClass = rule[7] - '0';
+    else if (rule.starts_with("status=") && rule.size() == 10)
+        m_status = std::atoi(rule.c_str() + 7);
     if (!rule.starts_with("status=") || (m_status == 0 && !classRule))
         throw UserError("sms.success_rule_invalid", {{"rule", m_config.successRule}},
-                        "cannot read the success rule '" + m_config.successRule + "': expected status=2xx or "
-                        "status=200, optionally followed by ' body~TEXT'");
+                        "cannot read the success rule '" + m_config.successRule +
+                            "': expected status=2xx or "
+                            "status=200, optionally followed by ' body~TEXT'");
 }
 
 HttpRequestSpec HttpSmsSender::requestFor(const OutgoingSms& m) const {
@@ -80,9 +85,15 @@ HttpRequestSpec HttpSmsSender::requestFor(const OutgoingSms& m) const {
     for (const auto& [name, t] : m_headers)
         spec.headers.emplace_back(name, t.render(escaped(values, &asIs)));
     switch (m_escape) {
-    case BodyEscape::Json: spec.body = m_body.render(escaped(values, &jsonEscape)); break;
-    case BodyEscape::Form: spec.body = m_body.render(escaped(values, &percentEncode)); break;
-    case BodyEscape::None: spec.body = m_body.render(values); break;
+    case BodyEscape::Json:
+        spec.body = m_body.render(escaped(values, &jsonEscape));
+        break;
+    case BodyEscape::Form:
+        spec.body = m_body.render(escaped(values, &percentEncode));
+        break;
+    case BodyEscape::None:
+        spec.body = m_body.render(values);
+        break;
     }
     return spec;
 }
@@ -104,7 +115,8 @@ std::vector<std::pair<std::string, std::string>> parseHeaderList(const std::stri
         rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 3);
         const auto colon = item.find(':');
         if (colon == std::string_view::npos) continue;
-        out.emplace_back(std::string(text::trim(item.substr(0, colon))), std::string(text::trim(item.substr(colon + 1))));
+        out.emplace_back(std::string(text::trim(item.substr(0, colon))),
+                         std::string(text::trim(item.substr(colon + 1))));
     }
     return out;
 }

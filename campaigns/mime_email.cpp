@@ -107,8 +107,10 @@ OutgoingEmail composeEmail(const EmailMessage& m) {
         mail.set("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
     mail.setContentType("multipart/alternative");
-    mail.addContent(new Poco::Net::StringPartSource(m.text, "text/plain; charset=UTF-8"), bodyEncoding(m.text));
-    mail.addContent(new Poco::Net::StringPartSource(m.html, "text/html; charset=UTF-8"), bodyEncoding(m.html));
+    mail.addContent(new Poco::Net::StringPartSource(m.text, "text/plain; charset=UTF-8"),
+                    bodyEncoding(m.text));
+    mail.addContent(new Poco::Net::StringPartSource(m.html, "text/html; charset=UTF-8"),
+                    bodyEncoding(m.html));
     std::ostringstream out;
     mail.write(out);
     return {m.from.address, m.to.address, m.messageId, out.str()};

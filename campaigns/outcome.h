@@ -14,12 +14,14 @@ struct Outcome {
     /// Transient only: the message may have reached the server (the connection broke after it was
     /// handed over). The retry must carry the same Message-ID so the duplicate can be recognised.
     bool outcomeUnknown = false;
-    int code = 0;       ///< SMTP or HTTP status when the server answered, else 0
-    std::string answer; ///< the server's answer text, or what went wrong on our side
+    int code = 0;          ///< SMTP or HTTP status when the server answered, else 0
+    std::string answer;    ///< the server's answer text, or what went wrong on our side
     std::string gatewayId; ///< the gateway's id for the message when it gives one
 
     bool sent() const { return kind == Kind::Sent; }
-    static Outcome sentWith(int code, std::string answer) { return {Kind::Sent, false, code, std::move(answer), {}}; }
+    static Outcome sentWith(int code, std::string answer) {
+        return {Kind::Sent, false, code, std::move(answer), {}};
+    }
     static Outcome transient(int code, std::string answer, bool unknown = false) {
         return {Kind::Transient, unknown, code, std::move(answer), {}};
     }

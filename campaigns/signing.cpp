@@ -57,7 +57,8 @@ std::optional<UnsubscribeToken> verifyUnsubscribeToken(std::string_view secret, 
     const auto dot2 = dot1 == std::string_view::npos ? dot1 : token.find('.', dot1 + 1);
     if (dot2 == std::string_view::npos) return std::nullopt;
     UnsubscribeToken t;
-    if (!parseId(token.substr(0, dot1), t.campaignId) || !parseId(token.substr(dot1 + 1, dot2 - dot1 - 1), t.memberId))
+    if (!parseId(token.substr(0, dot1), t.campaignId) ||
+        !parseId(token.substr(dot1 + 1, dot2 - dot1 - 1), t.memberId))
         return std::nullopt;
     const auto given = token.substr(dot2 + 1);
     const auto expected = base64url(hmacSha256(secret, payload(t.campaignId, t.memberId)));
@@ -69,7 +70,8 @@ std::optional<UnsubscribeToken> verifyUnsubscribeToken(std::string_view secret, 
 
 std::string messageId(std::string_view secret, std::int64_t campaignId, std::int64_t memberId,
                       std::string_view channel, std::string_view domain) {
-    const std::string ids = std::to_string(campaignId) + "." + std::to_string(memberId) + "." + std::string(channel);
+    const std::string ids =
+        std::to_string(campaignId) + "." + std::to_string(memberId) + "." + std::string(channel);
     const auto mac = hmacSha256(secret, "message-id:" + ids);
     static const char* const hex = "0123456789abcdef";
     std::string h;

@@ -27,7 +27,8 @@ public:
     void startTls(const std::string& host, Poco::Net::Context::Ptr context) {
         std::string response;
         const int status = sendCommand("STARTTLS", response);
-        if (!isPositiveCompletion(status)) throw Poco::Net::SMTPException("STARTTLS refused", response, status);
+        if (!isPositiveCompletion(status))
+            throw Poco::Net::SMTPException("STARTTLS refused", response, status);
         socket() = Poco::Net::SecureStreamSocket::attach(socket(), host, context);
     }
 
@@ -112,7 +113,8 @@ private:
     std::unique_ptr<Session> m_session;
 };
 
-SmtpSender::SmtpSender(SmtpConfig config) : m_config(std::move(config)), m_pool(std::max(1, m_config.connections)) {}
+SmtpSender::SmtpSender(SmtpConfig config)
+    : m_config(std::move(config)), m_pool(std::max(1, m_config.connections)) {}
 
 SmtpSender::~SmtpSender() = default;
 
@@ -152,8 +154,10 @@ Outcome SmtpSender::send(const OutgoingEmail& m) {
             m_pool.giveBack(std::move(conn));
             return outcome;
         } catch (const Refused& r) {
-            if (conn->reset()) m_pool.giveBack(std::move(conn));
-            else m_pool.giveBack(nullptr);
+            if (conn->reset())
+                m_pool.giveBack(std::move(conn));
+            else
+                m_pool.giveBack(nullptr);
             return byStatus(r.status, r.response);
         } catch (const Poco::Exception& e) {
             m_pool.giveBack(nullptr);

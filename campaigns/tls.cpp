@@ -25,8 +25,8 @@ Poco::Net::Context::Ptr tlsClientContext(bool verify, const std::string& caFile)
     (void)initialised;
     auto& ctx = contexts[{verify, caFile}];
     if (!ctx) {
-        ctx = new Context(Context::TLS_CLIENT_USE, caFile, verify ? Context::VERIFY_RELAXED : Context::VERIFY_NONE, 9,
-                          true);
+        ctx = new Context(Context::TLS_CLIENT_USE, caFile,
+                          verify ? Context::VERIFY_RELAXED : Context::VERIFY_NONE, 9, true);
         // Host-name checking is part of verification: off together with it.
         if (!verify) ctx->enableExtendedCertificateVerification(false);
     }

@@ -39,9 +39,11 @@ SmtpConfig smtpConfigFromSettings(const app::RequestContext& ctx, DataStore& sto
 std::unique_ptr<SmsSender> smsSenderFromSettings(const app::RequestContext& ctx, DataStore& store) {
     const Reader get{ctx, store};
     const auto url = get("sms.url");
-    if (url.empty()) throw UserError("sms.not_configured", {}, "no SMS gateway is set: config set sms.url URL");
+    if (url.empty())
+        throw UserError("sms.not_configured", {}, "no SMS gateway is set: config set sms.url URL");
     if (get("sms.gateway") == "kannel")
-        return std::make_unique<KannelSender>(KannelConfig{url, get("sms.user"), get("sms.password"), get("sms.from")});
+        return std::make_unique<KannelSender>(
+            KannelConfig{url, get("sms.user"), get("sms.password"), get("sms.from")});
     HttpSmsConfig c;
     c.url = url;
     c.method = get("sms.http.method");
@@ -62,7 +64,8 @@ std::int64_t smsCostPerPart(const app::RequestContext& ctx, DataStore& store) {
 EmailEnvelope emailEnvelopeFromSettings(const app::RequestContext& ctx, DataStore& store) {
     const Reader get{ctx, store};
     const auto from = parseMailbox(get("smtp.from"));
-    if (!from) throw UserError("smtp.from_missing", {}, "no sender is set: config set smtp.from \"Name <address>\"");
+    if (!from)
+        throw UserError("smtp.from_missing", {}, "no sender is set: config set smtp.from \"Name <address>\"");
     EmailEnvelope e;
     e.from = from.value();
     e.secret = app::unsubscribeSecret(ctx, store);

@@ -41,10 +41,12 @@ Expected<Mailbox> parseMailbox(std::string_view text) {
         if (text.back() != '>') return Invalid{"expected Name <address>: the address ends with '>'"};
         addr = text.substr(lt + 1, text.size() - lt - 2);
         auto name = text::trim(text.substr(0, lt));
-        if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+        if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
+            name = name.substr(1, name.size() - 2);
         for (char c : name)
             if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '<' || c == '>')
-                return Invalid{"the display name may not contain quotes, angle brackets or control characters"};
+                return Invalid{
+                    "the display name may not contain quotes, angle brackets or control characters"};
         m.name = std::string(name);
     }
     auto email = EmailAddress::parse(addr);
@@ -65,7 +67,8 @@ Expected<std::optional<QuietHours>> parseQuietHours(std::string_view text) {
     const auto dash = text.find('-');
     const int start = dash == std::string_view::npos ? -1 : parseClock(text::trim(text.substr(0, dash)));
     const int end = dash == std::string_view::npos ? -1 : parseClock(text::trim(text.substr(dash + 1)));
-    if (start < 0 || end < 0) return Invalid{"expected HH:MM-HH:MM in 24-hour time, e.g. 21:00-09:00, or off"};
+    if (start < 0 || end < 0)
+        return Invalid{"expected HH:MM-HH:MM in 24-hour time, e.g. 21:00-09:00, or off"};
     if (start == end) return Invalid{"the quiet hours start and end at the same time"};
     return std::optional<QuietHours>(QuietHours{start, end});
 }
@@ -75,7 +78,8 @@ Expected<std::optional<FrequencyCap>> parseFrequencyCap(std::string_view text) {
     if (isOff(text)) return std::optional<FrequencyCap>();
     const auto slash = text.find('/');
     FrequencyCap cap;
-    if (slash == std::string_view::npos || text.back() != 'd' || !parseInt(text.substr(0, slash), cap.messages) ||
+    if (slash == std::string_view::npos || text.back() != 'd' ||
+        !parseInt(text.substr(0, slash), cap.messages) ||
         !parseInt(text.substr(slash + 1, text.size() - slash - 2), cap.days))
         return Invalid{"expected MESSAGES/DAYSd, e.g. 2/7d (at most 2 messages in 7 days), or off"};
     if (cap.messages < 1 || cap.days < 1 || cap.days > 366)

@@ -149,8 +149,8 @@ private:
             }
             i += len;
         }
-        p.message = m_part + " line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ": " +
-                    what;
+        p.message =
+            m_part + " line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ": " + what;
         m_problems.push_back(std::move(p));
     }
 
@@ -177,7 +177,9 @@ void renderNodes(const std::vector<Node>& nodes, const MergeValues& values, bool
         case Node::Kind::If: {
             const auto& v = valueOf(n.text);
             // A bare condition means "has a value": "0" counts as none so {{#if points_expiring}} works.
-            const bool yes = n.op == "==" ? v == n.value : n.op == "!=" ? v != n.value : !v.empty() && v != "0";
+            const bool yes = n.op == "=="   ? v == n.value
+                             : n.op == "!=" ? v != n.value
+                                            : !v.empty() && v != "0";
             renderNodes(yes ? n.then : n.otherwise, values, escape, out);
             break;
         }
@@ -198,8 +200,8 @@ void renderNodes(const std::vector<Node>& nodes, const MergeValues& values, bool
 } // namespace
 
 const std::set<std::string>& standardFields() {
-    static const std::set<std::string> fields = {"name",   "card_no",         "tier",  "points", "points_expiring",
-                                                 "points_expiry_date", "store"};
+    static const std::set<std::string> fields = {
+        "name", "card_no", "tier", "points", "points_expiring", "points_expiry_date", "store"};
     return fields;
 }
 
@@ -221,18 +223,30 @@ std::string htmlEscape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out.push_back(c);
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out.push_back(c);
         }
     }
     return out;
 }
 
-std::vector<TemplateProblem> checkEmailTemplate(const EmailTemplate& t, const std::set<std::string>& customFields) {
+std::vector<TemplateProblem> checkEmailTemplate(const EmailTemplate& t,
+                                                const std::set<std::string>& customFields) {
     std::vector<TemplateProblem> problems;
     TextTemplate::parse(t.subject, customFields, "subject", problems);
     TextTemplate::parse(t.html, customFields, "html", problems);
@@ -240,7 +254,8 @@ std::vector<TemplateProblem> checkEmailTemplate(const EmailTemplate& t, const st
     return problems;
 }
 
-std::vector<TemplateProblem> checkSmsTemplate(std::string_view text, const std::set<std::string>& customFields) {
+std::vector<TemplateProblem> checkSmsTemplate(std::string_view text,
+                                              const std::set<std::string>& customFields) {
     std::vector<TemplateProblem> problems;
     TextTemplate::parse(text, customFields, "sms", problems);
     return problems;

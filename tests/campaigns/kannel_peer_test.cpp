@@ -54,7 +54,8 @@ BOOST_AUTO_TEST_CASE(a_chinese_sms_arrives_intact_as_ucs2) {
 BOOST_AUTO_TEST_CASE(a_gsm_text_with_extension_characters_arrives_as_text) {
     KannelSender sender(kannel());
     const auto to = uniqueNumber();
-    const auto outcome = sender.send({to, "Gold week: 5€ off [members] {today}", "http://127.0.0.1:9/dlr?id=1&s=%d"});
+    const auto outcome =
+        sender.send({to, "Gold week: 5€ off [members] {today}", "http://127.0.0.1:9/dlr?id=1&s=%d"});
     BOOST_TEST_REQUIRE(outcome.sent(), outcome.answer);
     std::string coding;
     BOOST_TEST(loggedText(md::test::fakesmscLineWith(to), coding) == "Gold week: 5€ off [members] {today}");
@@ -103,7 +104,8 @@ BOOST_AUTO_TEST_CASE(the_generic_http_gateway_sends_by_url_template_and_success_
     const auto outcome = HttpSmsSender(c).send({to, "会员日 & 双倍积分", {}});
     BOOST_TEST_REQUIRE(outcome.sent(), outcome.answer);
     std::string coding;
-    BOOST_TEST(md::test::decodeUcs2Log(loggedText(md::test::fakesmscLineWith(to), coding)) == "会员日 & 双倍积分");
+    BOOST_TEST(md::test::decodeUcs2Log(loggedText(md::test::fakesmscLineWith(to), coding)) ==
+               "会员日 & 双倍积分");
 
     c.password = "wrong";
     const auto refused = HttpSmsSender(c).send({uniqueNumber(), "x", {}});
@@ -113,7 +115,8 @@ BOOST_AUTO_TEST_CASE(the_generic_http_gateway_sends_by_url_template_and_success_
 
 BOOST_AUTO_TEST_CASE(a_2xx_answer_that_fails_the_body_rule_is_a_permanent_failure) {
     HttpSmsConfig c;
-    c.url = peerEnv("MEMBERDESK_TEST_KANNEL_URL") + "?username={{user}}&password={{password}}&to={{to}}&text={{text}}";
+    c.url = peerEnv("MEMBERDESK_TEST_KANNEL_URL") +
+            "?username={{user}}&password={{password}}&to={{to}}&text={{text}}";
     c.method = "GET";
     c.successRule = "status=2xx body~\"status\":\"OK\"";
     c.user = peerEnv("MEMBERDESK_TEST_KANNEL_USER");

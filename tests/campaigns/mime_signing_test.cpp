@@ -14,13 +14,17 @@ namespace {
 
 std::size_t longestLine(const std::string& data) {
     std::size_t longest = 0, start = 0;
-    for (auto end = data.find("\r\n"); end != std::string::npos; start = end + 2, end = data.find("\r\n", start))
+    for (auto end = data.find("\r\n"); end != std::string::npos;
+         start = end + 2, end = data.find("\r\n", start))
         longest = std::max(longest, end - start);
     return longest;
 }
 
 EmailEnvelope envelope() {
-    return {{"会员中心", "news@shop.example.cn"}, "0123456789abcdef", "https://shop.example.cn/u", "unsub@shop.example.cn"};
+    return {{"会员中心", "news@shop.example.cn"},
+            "0123456789abcdef",
+            "https://shop.example.cn/u",
+            "unsub@shop.example.cn"};
 }
 
 } // namespace

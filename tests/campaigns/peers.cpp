@@ -40,8 +40,9 @@ template <class F> auto waitFor(F f) {
 std::string peerEnv(const char* name) {
     const char* v = std::getenv(name);
     if (!v || !*v)
-        BOOST_FAIL(std::string(name) + " is not set: start the peers with scripts/test-servers.sh start DIR and "
-                                       "source DIR/env (./test.sh does both)");
+        BOOST_FAIL(std::string(name) +
+                   " is not set: start the peers with scripts/test-servers.sh start DIR and "
+                   "source DIR/env (./test.sh does both)");
     return v;
 }
 
@@ -101,7 +102,8 @@ std::string fakesmscLineWith(const std::string& needle) {
     auto line = waitFor([&] {
         std::istringstream in(readFile(log));
         for (std::string l; std::getline(in, l);)
-            if (l.find("Got message") != std::string::npos && l.find(" " + needle + " ") != std::string::npos) return l;
+            if (l.find("Got message") != std::string::npos && l.find(" " + needle + " ") != std::string::npos)
+                return l;
         return std::string();
     });
     BOOST_TEST_REQUIRE(!line.empty(), "fakesmsc logged no message with " << needle);
@@ -120,7 +122,8 @@ std::string decodeUcs2Log(const std::string& encoded) {
     }
     std::string out;
     for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
-        std::uint32_t u = (static_cast<unsigned char>(bytes[i]) << 8) | static_cast<unsigned char>(bytes[i + 1]);
+        std::uint32_t u =
+            (static_cast<unsigned char>(bytes[i]) << 8) | static_cast<unsigned char>(bytes[i + 1]);
         if (u >= 0xD800 && u < 0xDC00 && i + 3 < bytes.size()) {
             const std::uint32_t lo =
                 (static_cast<unsigned char>(bytes[i + 2]) << 8) | static_cast<unsigned char>(bytes[i + 3]);

@@ -21,8 +21,10 @@ using md::test::storedMessage;
 
 namespace {
 
-const EmailEnvelope kEnvelope{{"会员中心 MemberDesk", "news@shop.example.cn"}, "test-secret-1",
-                              "https://shop.example.cn/unsubscribe", "unsub@shop.example.cn"};
+const EmailEnvelope kEnvelope{{"会员中心 MemberDesk", "news@shop.example.cn"},
+                              "test-secret-1",
+                              "https://shop.example.cn/unsubscribe",
+                              "unsub@shop.example.cn"};
 
 OutgoingEmail memberEmail(std::int64_t campaign, std::int64_t member, const std::string& tag) {
     const CompiledEmail t({"{{name}}，您的 {{points}} 积分即将过期 " + tag,
@@ -34,8 +36,8 @@ OutgoingEmail memberEmail(std::int64_t campaign, std::int64_t member, const std:
                            {"points", "1,280"},
                            {"points_expiring", "300"},
                            {"points_expiry_date", "2026-12-31"}};
-    return composeEmail(campaignEmail(kEnvelope, campaign, member, {"王小明", "wang@example.com"}, t.render(v),
-                                      md::Timestamp(std::chrono::seconds(1790000000))));
+    return composeEmail(campaignEmail(kEnvelope, campaign, member, {"王小明", "wang@example.com"},
+                                      t.render(v), md::Timestamp(std::chrono::seconds(1790000000))));
 }
 
 SmtpConfig withLogin(SmtpConfig c) {
@@ -75,7 +77,8 @@ BOOST_AUTO_TEST_CASE(a_campaign_email_arrives_as_multipart_alternative_with_chin
     BOOST_TEST(html.find("type")->asString() == "text/html");
     BOOST_TEST(html.find("charset")->asString() == "utf-8");
     BOOST_TEST(text.find("text")->asString().find("王小明 <VIP> 您好") != std::string::npos);
-    BOOST_TEST(html.find("text")->asString().find("<p>王小明 &lt;VIP&gt; 您好</p><p>金卡专享</p>") != std::string::npos);
+    BOOST_TEST(html.find("text")->asString().find("<p>王小明 &lt;VIP&gt; 您好</p><p>金卡专享</p>") !=
+               std::string::npos);
     BOOST_TEST(html.find("text")->asString().find("300 分将于 2026-12-31 过期") != std::string::npos);
 }
 
@@ -155,7 +158,8 @@ BOOST_AUTO_TEST_CASE(starttls_with_login_works_when_the_ca_file_is_trusted_or_ve
 BOOST_AUTO_TEST_CASE(smtps_refuses_an_unknown_certificate_and_works_with_its_ca_file) {
     auto config = smtpPeer("MEMBERDESK_TEST_SMTPS");
     config.security = SmtpConfig::Security::Smtps;
-    BOOST_TEST((SmtpSender(config).send(memberEmail(13, 1, md::test::uniqueTag())).kind == Outcome::Kind::Permanent));
+    BOOST_TEST((SmtpSender(config).send(memberEmail(13, 1, md::test::uniqueTag())).kind ==
+                Outcome::Kind::Permanent));
     config.caFile = md::test::peerEnv("MEMBERDESK_TEST_SMTP_CA");
     const auto email = memberEmail(13, 2, md::test::uniqueTag());
     const auto outcome = SmtpSender(withLogin(config)).send(email);

@@ -9,8 +9,12 @@ using namespace md::campaigns;
 namespace {
 
 MergeValues gold() {
-    return {{"name", "王小明 <Tom & \"Jerry\">"}, {"card_no", "8800123"}, {"tier", "GOLD"},
-            {"points", "1,280"},               {"points_expiring", "300"}, {"points_expiry_date", "2026-12-31"},
+    return {{"name", "王小明 <Tom & \"Jerry\">"},
+            {"card_no", "8800123"},
+            {"tier", "GOLD"},
+            {"points", "1,280"},
+            {"points_expiring", "300"},
+            {"points_expiry_date", "2026-12-31"},
             {"store", "SH001"}};
 }
 
@@ -31,8 +35,9 @@ std::vector<TemplateProblem> problemsOf(const std::string& src) {
 BOOST_AUTO_TEST_SUITE(message_template)
 
 BOOST_AUTO_TEST_CASE(merge_fields_are_replaced_with_the_members_values) {
-    BOOST_TEST(render("{{card_no}}: {{ points }} 分, {{points_expiring}} 分 {{points_expiry_date}} 过期 @{{store}}",
-                      gold()) == "8800123: 1,280 分, 300 分 2026-12-31 过期 @SH001");
+    BOOST_TEST(
+        render("{{card_no}}: {{ points }} 分, {{points_expiring}} 分 {{points_expiry_date}} 过期 @{{store}}",
+               gold()) == "8800123: 1,280 分, 300 分 2026-12-31 过期 @SH001");
 }
 
 BOOST_AUTO_TEST_CASE(custom_fields_come_from_the_map_when_declared) {
@@ -46,8 +51,9 @@ BOOST_AUTO_TEST_CASE(values_are_escaped_in_html_parts_only) {
 }
 
 BOOST_AUTO_TEST_CASE(if_blocks_test_equality_inequality_and_nest) {
-    const std::string src = R"({{#if tier == "GOLD"}}金卡{{#if points_expiring}} 有{{points_expiring}}分将过期{{/if}})"
-                            R"({{else}}会员{{/if}}{{#if tier != "GOLD"}}!{{/if}})";
+    const std::string src =
+        R"({{#if tier == "GOLD"}}金卡{{#if points_expiring}} 有{{points_expiring}}分将过期{{/if}})"
+        R"({{else}}会员{{/if}}{{#if tier != "GOLD"}}!{{/if}})";
     BOOST_TEST(render(src, gold()) == "金卡 有300分将过期");
     auto v = gold();
     v["points_expiring"] = "0";
