@@ -2,6 +2,7 @@
 
 #include "campaigns/tls.h"
 
+#include <Poco/Base64Encoder.h>
 #include <Poco/Net/DialogSocket.h>
 #include <Poco/Net/MailStream.h>
 #include <Poco/Net/NetException.h>
@@ -11,11 +12,23 @@
 #include <Poco/Net/SocketStream.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include <sstream>
+
 namespace md::campaigns {
 
 namespace {
 
 using Poco::Net::SMTPClientSession;
+
+std::string base64(const std::string& text) {
+    std::ostringstream out;
+    Poco::Base64Encoder enc(out);
+    enc.rdbuf()->setLineLength(0);
+    enc << text;
+    enc.close();
+    return out.str();
+}
+
 
 // Poco's session with what it keeps protected: STARTTLS that verifies against the configured host name
 // (Poco's own startTLS uses the name the session was opened with, which a socket-built session lacks),
@@ -30,6 +43,16 @@ public:
         if (!isPositiveCompletion(status))
             throw Poco::Net::SMTPException("STARTTLS refused", response, status);
         socket() = Poco::Net::SecureStreamSocket::attach(socket(), host, context);
+    }
+
+    // AUTH LOGIN without reading the prompts: servers word them differently ("Username:", "User Name"),
+    // and Poco's own login only answers the first wording.
+    void authLogin(const std::string& user, const std::string& password) {
+        std::string response;
+        int status = sendCommand("AUTH LOGIN", response);
+        if (status / 100 == 3) status = sendCommand(base64(user), response);
+        if (status / 100 == 3) status = sendCommand(base64(password), response);
+        if (status / 100 != 2) throw Poco::Net::SMTPException("AUTH LOGIN refused", response, status);
     }
 
     int transmit(const std::string& data, std::string& response) {
@@ -77,10 +100,9 @@ public:
         m_session->login(c.heloName); // greeting and EHLO
         if (c.security == SmtpConfig::Security::StartTls) {
             m_session->startTls(c.host, tlsClientContext(c.verify, c.caFile));
-            if (c.user.empty()) m_session->login(c.heloName); // EHLO again: TLS starts a new session
+            m_session->login(c.heloName); // EHLO again: TLS starts a new SMTP session
         }
-        if (!c.user.empty())
-            m_session->login(c.heloName, SMTPClientSession::AUTH_LOGIN, c.user, c.password); // EHLO + AUTH
+        if (!c.user.empty()) m_session->authLogin(c.user, c.password);
     }
 
     ~Connection() {

@@ -4,6 +4,7 @@
 #include "app/request_context.h"
 #include "campaigns/http_gateway.h"
 #include "campaigns/smtp_sender.h"
+#include "domain/campaigns/template.h"
 #include "domain/unit_of_work.h"
 
 #include <memory>

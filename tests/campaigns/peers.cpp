@@ -117,7 +117,7 @@ std::string decodeUcs2Log(const std::string& encoded) {
             bytes += static_cast<char>(std::stoi(encoded.substr(i + 1, 2), nullptr, 16));
             i += 2;
         } else {
-            bytes += encoded[i];
+            bytes += encoded[i] == '+' ? ' ' : encoded[i]; // fakesmsc form-encodes: '+' is a 0x20 byte
         }
     }
     std::string out;

@@ -32,7 +32,8 @@ class Store:
 def authenticate(server, session, envelope, mechanism, auth_data):
     ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == user \
         and auth_data.password.decode() == password
-    return AuthResult(success=ok)
+    # handled=False: aiosmtpd then answers 535 itself (with the default it would answer nothing).
+    return AuthResult(success=ok, handled=False)
 
 
 def make(tls_context=None):
