@@ -29,7 +29,6 @@ std::string base64(const std::string& text) {
     return out.str();
 }
 
-
 // Poco's session with what it keeps protected: STARTTLS that verifies against the configured host name
 // (Poco's own startTLS uses the name the session was opened with, which a socket-built session lacks),
 // and the final reply text after the data (sendMessage() drops it).

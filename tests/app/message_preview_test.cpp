@@ -2,6 +2,7 @@
 // SMS with its encoding, parts and cost at the configured price. Runs on SQLite and PostgreSQL.
 #include "app/message_preview.h"
 #include "app/settings.h"
+#include "app/tiers.h"
 #include "domain/user_error.h"
 #include "tests/app/loyalty_fixture.h"
 
