@@ -31,8 +31,8 @@ std::string arg(int argc, char** argv, const std::string& name, const std::strin
 } // namespace
 
 int main(int argc, char** argv) {
-    const char* env = std::getenv("MEMBERDESK_TEST_SMTP_SINK");
-    const auto sink = arg(argc, argv, "--sink", env ? env : "");
+    const char* sinkEnv = std::getenv("MEMBERDESK_TEST_SMTP_SINK");
+    const auto sink = arg(argc, argv, "--sink", sinkEnv ? sinkEnv : "");
     if (sink.empty()) {
         std::cerr << "no sink: pass --sink HOST:PORT or source the env of scripts/test-servers.sh\n";
         return 2;

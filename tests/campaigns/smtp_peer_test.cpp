@@ -21,8 +21,9 @@ using md::test::storedMessage;
 
 namespace {
 
+// A secret of this run's own: the Message-IDs differ from those a previous run left in the same peer.
 const EmailEnvelope kEnvelope{{"会员中心 MemberDesk", "news@shop.example.cn"},
-                              "test-secret-1",
+                              "test-secret-" + std::to_string(::getpid()),
                               "https://shop.example.cn/unsubscribe",
                               "unsub@shop.example.cn"};
 
