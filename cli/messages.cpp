@@ -19,6 +19,8 @@ Message describe(const UserError& e) {
                     " '" + e.param("subject") + "'",
                 "merge fields: name, card_no, tier, points, points_expiring, points_expiry_date, store; "
                 "blocks: {{#if tier == \"GOLD\"}}...{{else}}...{{/if}}"};
+    if (c == "email.invalid")
+        return {"'" + e.param("text") + "' is not an email address: " + e.param("reason"), {}};
     if (c == "smtp.not_configured")
         return {"no SMTP server is set",
                 std::string("set one with: ") + kProgramName + " config set smtp.host HOST"};
