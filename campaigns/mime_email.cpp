@@ -1,19 +1,14 @@
 #include "campaigns/mime_email.h"
 
+#include "campaigns/mime_encoding.h"
 #include "domain/utf8.h"
 
-#include <Poco/Base64Encoder.h>
-#include <Poco/Net/MailMessage.h>
-#include <Poco/Net/StringPartSource.h>
-#include <Poco/Timestamp.h>
-
-#include <sstream>
+#include <cstdio>
+#include <utility>
 
 namespace md::campaigns {
 
 namespace {
-
-using Poco::Net::MailMessage;
 
 std::string oneLine(std::string_view s) {
     std::string out(s);
@@ -29,22 +24,13 @@ bool plainAscii(std::string_view s) {
     return s.find("=?") == std::string_view::npos;
 }
 
-std::string base64(std::string_view bytes) {
-    std::ostringstream out;
-    Poco::Base64Encoder enc(out);
-    enc.rdbuf()->setLineLength(0);
-    enc.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    enc.close();
-    return out.str();
-}
-
-// Chinese text grows threefold in quoted-printable and a third in base64; mostly-ASCII text stays
+// Chinese text grows threefold in quoted-printable and by a third in base64; mostly-ASCII text stays
 // readable in quoted-printable.
-MailMessage::ContentTransferEncoding bodyEncoding(std::string_view body) {
+bool mostlyNonAscii(std::string_view body) {
     std::size_t high = 0;
     for (char c : body)
         high += static_cast<unsigned char>(c) >= 0x80;
-    return high * 4 > body.size() ? MailMessage::ENCODING_BASE64 : MailMessage::ENCODING_QUOTED_PRINTABLE;
+    return high * 4 > body.size();
 }
 
 } // namespace
@@ -93,27 +79,46 @@ std::string unsubscribeMailto(std::string_view address, std::string_view token) 
 }
 
 OutgoingEmail composeEmail(const EmailMessage& m) {
-    MailMessage mail;
-    // Poco would quote an encoded word in From/To (and then no reader decodes it): set them ourselves.
-    mail.set("From", formatMailbox(m.from));
-    mail.set("To", formatMailbox(m.to));
-    mail.set(MailMessage::HEADER_SUBJECT, encodeHeaderText(oneLine(m.subject)));
-    mail.setDate(Poco::Timestamp::fromEpochTime(m.date.time_since_epoch().count()));
-    mail.set("Message-ID", m.messageId);
-    if (!m.unsubscribeUrl.empty()) {
-        std::string value = "<" + m.unsubscribeUrl + ">";
-        if (!m.unsubscribeMailto.empty()) value += ",\r\n <" + m.unsubscribeMailto + ">";
-        mail.set("List-Unsubscribe", value);
-        mail.set("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    // The boundary starts with "=_", which neither base64 nor quoted-printable output can contain; it
+    // is derived from the Message-ID so a resend is byte for byte the same message.
+    std::uint64_t h = 1469598103934665603ull;
+    for (char c : m.messageId)
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    const std::string boundary = std::string("=_md_") + hex;
+
+    std::string out;
+    out.reserve(m.html.size() * 4 / 3 + m.text.size() * 4 / 3 + 2048);
+    out += "Date: " + rfc5322Date(m.date) + "\r\n";
+    out += "From: " + formatMailbox(m.from) + "\r\n";
+    out += "To: " + formatMailbox(m.to) + "\r\n";
+    out += "Subject: " + encodeHeaderText(oneLine(m.subject)) + "\r\n";
+    out += "Message-ID: " + m.messageId + "\r\n";
+    if (!m.unsubscribeUrl.empty() || !m.unsubscribeMailto.empty()) {
+        std::string links;
+        for (const auto* link : {&m.unsubscribeUrl, &m.unsubscribeMailto})
+            if (!link->empty()) links += (links.empty() ? "<" : ",\r\n <") + *link + ">";
+        out += "List-Unsubscribe: " + links + "\r\n";
+        // One-click (RFC 8058) needs the https link; a mailto alone is the older manual kind.
+        if (!m.unsubscribeUrl.empty()) out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
     }
-    mail.setContentType("multipart/alternative");
-    mail.addContent(new Poco::Net::StringPartSource(m.text, "text/plain; charset=UTF-8"),
-                    bodyEncoding(m.text));
-    mail.addContent(new Poco::Net::StringPartSource(m.html, "text/html; charset=UTF-8"),
-                    bodyEncoding(m.html));
-    std::ostringstream out;
-    mail.write(out);
-    return {m.from.address, m.to.address, m.messageId, out.str()};
+    out += "MIME-Version: 1.0\r\n";
+    out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+    // Plain text first: RFC 2046 puts the part the sender prefers (HTML) last.
+    for (const auto& [type, body] : {std::pair<const char*, const std::string*>{"text/plain", &m.text},
+                                     std::pair<const char*, const std::string*>{"text/html", &m.html}}) {
+        const bool b64 = mostlyNonAscii(*body);
+        out +=
+            "--" + boundary + "\r\nContent-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: ";
+        out += b64 ? "base64\r\n\r\n" : "quoted-printable\r\n\r\n";
+        if (b64)
+            appendBase64Lines(out, *body);
+        else
+            appendQuotedPrintable(out, *body);
+    }
+    out += "--" + boundary + "--\r\n";
+    return {m.from.address, m.to.address, m.messageId, std::move(out)};
 }
 
 } // namespace md::campaigns

@@ -2,7 +2,8 @@
 // A campaign email as real MIME: multipart/alternative (plain text first, HTML last, as RFC 2046 asks
 // for the preferred part), UTF-8 subject and display names as RFC 2047 encoded words, Message-ID, Date,
 // List-Unsubscribe (https and mailto) with List-Unsubscribe-Post for RFC 8058 one-click. Bodies are
-// quoted-printable or base64, so no line is longer than 76 characters (SMTP's limit is 998).
+// quoted-printable or base64, so no line is longer than 76 characters (SMTP's limit is 998). Written
+// directly rather than through Poco's MailMessage (see mime_encoding.h for why).
 #include "domain/campaigns/delivery_settings.h"
 #include "domain/time.h"
 
@@ -16,7 +17,7 @@ struct EmailMessage {
     std::string subject, html, text; ///< rendered, UTF-8
     std::string messageId;           ///< "<...@domain>", from campaigns::messageId
     Timestamp date{};
-    std::string unsubscribeUrl;    ///< https URL carrying the token; empty: no List-Unsubscribe headers
+    std::string unsubscribeUrl;    ///< https URL carrying the token; empty: no one-click header
     std::string unsubscribeMailto; ///< "mailto:..." carrying the token, or empty
 };
 

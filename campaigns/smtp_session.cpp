@@ -1,26 +1,12 @@
 #include "campaigns/smtp_session.h"
 
-#include <Poco/Base64Encoder.h>
+#include "campaigns/mime_encoding.h"
+
 #include <Poco/Net/DialogSocket.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SecureStreamSocket.h>
 
-#include <sstream>
-
 namespace md::campaigns {
-
-namespace {
-
-std::string base64(const std::string& text) {
-    std::ostringstream out;
-    Poco::Base64Encoder enc(out);
-    enc.rdbuf()->setLineLength(0);
-    enc << text;
-    enc.close();
-    return out.str();
-}
-
-} // namespace
 
 void SmtpSession::hello(const std::string& heloName) {
     std::string response;
