@@ -83,6 +83,32 @@ BOOST_AUTO_TEST_CASE(a_campaign_email_arrives_as_multipart_alternative_with_chin
     BOOST_TEST(html.find("text")->asString().find("300 分将于 2026-12-31 过期") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_mostly_latin_email_goes_quoted_printable_and_decodes_to_the_same_text) {
+    SmtpSender sender(smtpPeer("MEMBERDESK_TEST_SMTP"));
+    std::string text = "Dear member,\n.a line that starts with a dot\nprice = 5 \n";
+    for (int i = 0; i < 30; ++i)
+        text += "Double points on member day (会员日) for everyone. ";
+    EmailMessage m;
+    m.from = kEnvelope.from;
+    m.to = {"Tom", "tom@example.com"};
+    m.subject = "Member day " + md::test::uniqueTag();
+    m.text = text;
+    m.html = "<p>" + text + "</p>";
+    m.messageId = "<" + md::test::uniqueTag() + ".qp@shop.example.cn>";
+    BOOST_TEST_REQUIRE(sender.send(composeEmail(m)).sent());
+    const auto mail = parseMail(storedMessage(m.messageId)).asObject();
+    const auto& parts = mail.find("parts")->asArray();
+    BOOST_TEST_REQUIRE(parts.size() == 2u);
+    BOOST_TEST(parts[0].asObject().find("encoding")->asString() == "quoted-printable");
+    // Text travels in canonical form: each line break arrives as CRLF, nothing else changes.
+    std::string canonical;
+    for (char c : text)
+        canonical += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    BOOST_TEST(parts[0].asObject().find("text")->asString() == canonical);
+    BOOST_TEST(mail.find("subject")->asString() == m.subject);
+    BOOST_TEST(mail.find("list_unsubscribe")->asString() == "None");
+}
+
 BOOST_AUTO_TEST_CASE(the_stored_message_carries_one_click_unsubscribe_with_a_token_that_verifies) {
     SmtpSender sender(smtpPeer("MEMBERDESK_TEST_SMTP"));
     const auto email = memberEmail(9, 1002, md::test::uniqueTag());
