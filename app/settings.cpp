@@ -1,5 +1,7 @@
 #include "app/settings.h"
 
+#include "app/delivery_settings.h"
+
 #include "domain/user_error.h"
 
 #include <cstdlib>
@@ -45,16 +47,22 @@ const SettingSpec& requireSpec(const std::string& key) {
 
 std::string validate(const std::string& key, const std::string& value) {
     if (key == "timezone") return checkTimeZoneName(value);
-    return {};
+    return checkDeliverySetting(key, value);
 }
 
 } // namespace
 
 const std::vector<SettingSpec>& settingSpecs() {
-    static const std::vector<SettingSpec> specs = {
-        {"timezone", kDefaultTimeZone,
-         "the programme's time zone (IANA name): today, member day, birthdays, naive import times", false},
-    };
+    static const std::vector<SettingSpec> specs = [] {
+        std::vector<SettingSpec> all = {
+            {"timezone", kDefaultTimeZone,
+             "the programme's time zone (IANA name): today, member day, birthdays, naive import times",
+             false},
+        };
+        const auto& delivery = deliverySettingSpecs();
+        all.insert(all.end(), delivery.begin(), delivery.end());
+        return all;
+    }();
     return specs;
 }
 
@@ -72,9 +80,10 @@ std::string getSetting(const RequestContext&, DataStore& store, const std::strin
 
 void setSetting(const RequestContext& ctx, DataStore& store, const std::string& key,
                 const std::string& value) {
-    requireSpec(key);
+    const auto& spec = requireSpec(key);
     if (auto why = validate(key, value); !why.empty())
-        throw UserError("setting.invalid", {{"key", key}, {"value", value}, {"reason", why}},
+        throw UserError("setting.invalid",
+                        {{"key", key}, {"value", spec.secret ? "********" : value}, {"reason", why}},
                         "invalid value for " + key + ": " + why);
     auto uow = store.write();
     uow->settings().set(key, value, ctx.actor, formatTimestamp(ctx.now()));

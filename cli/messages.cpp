@@ -13,6 +13,26 @@ Message describe(const UserError& e) {
     }
     if (c == "setting.invalid")
         return {"cannot set " + e.param("key") + ": " + e.param("reason"), "nothing was changed"};
+    if (c == "template.invalid")
+        return {"the template cannot be used: " + e.param("part") + " line " + e.param("line") + ", column " +
+                    e.param("column") + ": " + e.param("problem").substr(e.param("problem").find('.') + 1) +
+                    " '" + e.param("subject") + "'",
+                "merge fields: name, card_no, tier, points, points_expiring, points_expiry_date, store; "
+                "blocks: {{#if tier == \"GOLD\"}}...{{else}}...{{/if}}"};
+    if (c == "email.invalid")
+        return {"'" + e.param("text") + "' is not an email address: " + e.param("reason"), {}};
+    if (c == "smtp.not_configured")
+        return {"no SMTP server is set",
+                std::string("set one with: ") + kProgramName + " config set smtp.host HOST"};
+    if (c == "smtp.from_missing")
+        return {"no sender address is set",
+                std::string("set one with: ") + kProgramName + " config set smtp.from \"Name <address>\""};
+    if (c == "sms.not_configured")
+        return {"no SMS gateway is set",
+                std::string("set one with: ") + kProgramName + " config set sms.url URL"};
+    if (c == "sms.success_rule_invalid")
+        return {"cannot read the SMS success rule '" + e.param("rule") + "'",
+                "write status=2xx or status=200, optionally followed by ' body~TEXT'"};
     if (c == "store.invalid")
         return {"cannot save store '" + e.param("code") + "': " + e.param("reason"), {}};
     if (c == "store.exists")

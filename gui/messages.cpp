@@ -23,6 +23,10 @@ UserMessage describeUserError(const UserError& e) {
         return {wxString::Format(_("“%s” is not a valid value for %s: %s."), p(e, "value"), p(e, "key"),
                                  p(e, "reason")),
                 _("Nothing was changed.")};
+    if (c == "template.invalid")
+        return {wxString::Format(_("The message cannot be used: %s, line %s, column %s: “%s”."), p(e, "part"),
+                                 p(e, "line"), p(e, "column"), p(e, "subject")),
+                _("Check the merge field's spelling and that every {{#if}} is closed with {{/if}}.")};
     if (c == "store.invalid")
         return {wxString::Format(_("The store “%s” cannot be saved: %s."), p(e, "code"), p(e, "reason")), {}};
     if (c == "store.exists")

@@ -11,9 +11,9 @@ namespace md::db {
 
 namespace {
 
-// Values that hold secrets never reach the audit trail in clear.
+// Values that hold secrets (passwords, the unsubscribe signing secret) never reach the audit trail in clear.
 bool isSecret(const std::string& key) {
-    return key.size() >= 8 && key.compare(key.size() - 8, 8, "password") == 0;
+    return key.ends_with("password") || key.ends_with("secret");
 }
 
 std::string auditJson(const std::string& key, const std::string& value) {

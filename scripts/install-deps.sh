@@ -4,8 +4,10 @@ set -euo pipefail
 purpose=${1:-run}
 
 build_pkgs=(cmake ninja-build ccache g++ libwxgtk3.2-dev libsoci-dev libsqlite3-dev libpq-dev
-            libboost-test-dev libicu-dev fonts-wqy-microhei tzdata)
-test_pkgs=(postgresql-15 xvfb xauth sqlite3 postgresql-client-15 python3 clang-format)
+            libboost-test-dev libicu-dev libpoco-dev fonts-wqy-microhei tzdata)
+# postfix only for /usr/sbin/smtp-sink and smtp-source: its service is never started.
+test_pkgs=(postgresql-15 xvfb xauth sqlite3 postgresql-client-15 python3 clang-format openssl
+           postfix python3-aiosmtpd kannel kannel-extras)
 pkgs=("${build_pkgs[@]}")
 [ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")
 
@@ -27,6 +29,11 @@ export DEBIAN_FRONTEND=noninteractive
 if [ "$purpose" = test ] && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
   $SUDO mkdir -p /etc/postgresql-common/createcluster.d
   echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.d/memberdesk.conf >/dev/null
+fi
+# postfix asks how to configure the mail system: "No configuration" leaves it unconfigured and stopped.
+if [ "$purpose" = test ]; then
+  printf '%s\n' "postfix postfix/main_mailer_type select No configuration" \
+    "postfix postfix/mailname string localhost" | $SUDO debconf-set-selections
 fi
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Starts or stops the throwaway servers the tests use, all on loopback:
-#   start DIR  -> a PostgreSQL 15 cluster and an Xvfb display; writes DIR/env with the variables to export
+# Starts or stops the throwaway servers the tests use, all on loopback, on ports chosen at run time:
+#   start DIR  -> a PostgreSQL 15 cluster, an Xvfb display, SMTP peers (aiosmtpd storing messages, with a
+#                 throwaway certificate for STARTTLS/SMTPS; postfix's smtp-sink for volume) and Kannel
+#                 (bearerbox, smsbox, fakesmsc); writes DIR/env with the variables to export
 #   stop DIR   -> stops them and removes DIR
 set -euo pipefail
 action=$1
@@ -30,8 +32,13 @@ start)
 export MEMBERDESK_TEST_PG="postgresql://postgres@127.0.0.1:$port/postgres"
 export DISPLAY=":$(cat "$dir/display")"
 ENV
+  "$(dirname "$0")/test-servers-messaging.sh" "$dir" >>"$dir/env"
   ;;
 stop)
+  # Kannel's boxes first (smsbox and fakesmsc end when bearerbox goes, but not the other way round).
+  for f in "$dir"/smsbox.pid "$dir"/fakesmsc.pid "$dir"/bearerbox.pid "$dir"/smtp-store.pid "$dir"/smtp-sink.pid; do
+    [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
+  done
   [ -f "$dir/xvfb.pid" ] && kill "$(cat "$dir/xvfb.pid")" 2>/dev/null || true
   [ -d "$dir/pg" ] && as_pg "$pgbin/pg_ctl" -D "$dir/pg" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
