@@ -77,6 +77,7 @@ void storeProgramme(db::Database& d, Programme p) {
 // The same number of ledger rows through ChunkLedger, chunk by chunk, as the re-rate writes them.
 double bulkBaseline(db::Database& d, std::int64_t rows, std::int64_t members, std::int64_t chunk) {
     const auto t0 = Clock::now();
+    db::BulkCacheBudget cache(d); // the page cache the re-rate runs with
     const Timestamp at = parseTimestamp("2026-11-02T00:00:00Z").value();
     const Date day = parseDate("2026-06-01").value();
     const std::string now = formatTimestamp(at);

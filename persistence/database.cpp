@@ -236,6 +236,14 @@ void Database::setCacheBudget(int megabytes) {
     executeScript(*this, "PRAGMA cache_size=-" + std::to_string(std::max(1, megabytes) * 1024));
 }
 
+int Database::cacheBudget() {
+    if (m_url.backend != Backend::Sqlite) return 0;
+    int size = 0;
+    *m_sql << "PRAGMA cache_size", soci::into(size);
+    // Negative: a budget in KiB; positive: a number of pages (4 KiB by default).
+    return size < 0 ? -size / 1024 : size * 4 / 1024;
+}
+
 soci::session& Database::sql() {
     return *m_sql;
 }

@@ -57,6 +57,8 @@ public:
     /// the desktop app's long-lived connections use less so the window stays within its memory budget.
     /// No effect on PostgreSQL, whose cache lives in the server.
     void setCacheBudget(int megabytes);
+    /// The page cache budget in megabytes (SQLite; 0 on PostgreSQL).
+    int cacheBudget();
 
     soci::session& sql();
     Backend backend() const { return m_url.backend; }
@@ -77,6 +79,28 @@ private:
     DatabaseUrl m_url;
     std::unique_ptr<soci::session> m_sql;
     Actor m_actor;
+};
+
+/// A larger SQLite page cache for one bulk run over the ledger (the engine, a re-rate): at millions of
+/// ledger rows its indexes outgrow the default cache and every chunk's inserts and member reads turn
+/// into page reads. SQLite takes pages only as it touches them; the old budget comes back afterwards.
+class BulkCacheBudget {
+public:
+    explicit BulkCacheBudget(Database& db, int megabytes = 1024) : m_db(db), m_previous(db.cacheBudget()) {
+        if (m_previous > 0 && m_previous < megabytes) m_db.setCacheBudget(megabytes);
+    }
+    ~BulkCacheBudget() {
+        try {
+            if (m_previous > 0) m_db.setCacheBudget(m_previous);
+        } catch (...) { // a destructor must not throw; the connection keeps the larger cache
+        }
+    }
+    BulkCacheBudget(const BulkCacheBudget&) = delete;
+    BulkCacheBudget& operator=(const BulkCacheBudget&) = delete;
+
+private:
+    Database& m_db;
+    int m_previous;
 };
 
 } // namespace md::db

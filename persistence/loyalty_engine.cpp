@@ -341,6 +341,7 @@ private:
 
 LoyaltyRunReport processLoyalty(Database& db, const LoyaltyRun& run) {
     return withSqlErrors(db, "Could not run the loyalty engine", [&] {
+        BulkCacheBudget cache(db);
         LoyaltyRunReport report;
         const ProgrammeHistory programmes = loadProgrammeHistory(db);
         for (;;) {

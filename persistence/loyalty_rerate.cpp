@@ -222,6 +222,7 @@ private:
 RerateReport rerateOrders(Database& db, const Programme& p, std::int64_t version, Date from, Date to,
                           const LoyaltyRun& run) {
     return withSqlErrors(db, "Could not re-rate the orders", [&] {
+        BulkCacheBudget cache(db);
         RerateReport report;
         report.from = from;
         report.to = to;
