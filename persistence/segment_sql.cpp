@@ -1,0 +1,298 @@
+#include "persistence/segment_sql.h"
+
+#include <stdexcept>
+
+namespace md::db {
+
+using namespace segments;
+using std::chrono::days;
+
+namespace {
+
+const char* sqlOp(Op op) {
+    switch (op) {
+    case Op::Eq:
+        return " = ";
+    case Op::Ne:
+        return " <> ";
+    case Op::Lt:
+        return " < ";
+    case Op::Le:
+        return " <= ";
+    case Op::Gt:
+        return " > ";
+    case Op::Ge:
+        return " >= ";
+    case Op::In:
+        return " IN ";
+    case Op::NotIn:
+        return " NOT IN ";
+    }
+    return " = ";
+}
+
+// today minus n years; 29 February becomes 28 February in a year without it.
+Date yearsBefore(Date today, std::int64_t n) {
+    using namespace std::chrono;
+    const year_month_day ymd{today};
+    year_month_day back{ymd.year() - years(n), ymd.month(), ymd.day()};
+    if (!back.ok()) back = year_month_day_last{back.year(), month_day_last{back.month()}};
+    return sys_days{back};
+}
+
+class Compiler {
+public:
+    Compiler(CompiledSegment& out, const SegmentQuery& q, const SqlDialect& d) : m_out(out), m_q(q), m_d(d) {}
+
+    std::string node(const Node& n) {
+        switch (n.kind) {
+        case Node::Kind::Leaf:
+            return leaf(n.leaf);
+        case Node::Kind::Not:
+            return "NOT " + node(n.children.at(0));
+        case Node::Kind::And:
+        case Node::Kind::Or: {
+            std::string out = "(";
+            for (std::size_t i = 0; i < n.children.size(); ++i)
+                out += (i ? (n.kind == Node::Kind::And ? " AND " : " OR ") : "") + node(n.children[i]);
+            return out + ")";
+        }
+        }
+        throw std::logic_error("unknown rule node kind");
+    }
+
+    std::string text(const std::string& v) {
+        const std::string name = "v" + std::to_string(m_n++);
+        m_out.args.text(name, v);
+        return ":" + name;
+    }
+    std::string integer(std::int64_t v) {
+        const std::string name = "v" + std::to_string(m_n++);
+        m_out.args.integer(name, v);
+        return ":" + name;
+    }
+    std::string date(Date d) { return text(formatDate(d)); }
+    /// The UTC instant the programme's local day d starts, as stored instants are written.
+    std::string dayStart(Date d) {
+        return text(formatTimestamp(m_q.zone.fromLocal(LocalSeconds(d.time_since_epoch()))));
+    }
+
+    std::string tierColumn() {
+        m_out.tiers = true;
+        if (m_tierToday.empty()) {
+            m_tierToday = date(m_q.today);
+            m_tierBase = text(m_q.baseTier);
+        }
+        return "COALESCE(CASE WHEN st.override_tier IS NOT NULL AND st.override_until >= " + m_tierToday +
+               " THEN st.override_tier ELSE st.tier_code END, " + m_tierBase + ")";
+    }
+
+private:
+    CompiledSegment& m_out;
+    const SegmentQuery& m_q;
+    const SqlDialect& m_d;
+    int m_n = 0;
+    std::string m_tierToday, m_tierBase;
+
+    std::string leaf(const Condition& c) {
+        const std::string_view f = c.spec->name;
+        if (f == "store") return textCondition("COALESCE(m.home_store, '')", c);
+        if (f == "gender") return textCondition("m.gender", c);
+        if (f == "status") return textCondition("m.status", c);
+        if (f == "tier") return textCondition(tierColumn(), c);
+        if (f == "email_consent")
+            return "(m.email_consent" + std::string(sqlOp(c.op)) + integer(c.number) + ")";
+        if (f == "sms_consent") return "(m.sms_consent" + std::string(sqlOp(c.op)) + integer(c.number) + ")";
+        if (f == "join_date")
+            return "(m.join_date" + std::string(sqlOp(c.op)) + date(Date(days(c.number))) + ")";
+        if (f == "orders") return "(m.orders" + std::string(sqlOp(c.op)) + integer(c.number) + ")";
+        if (f == "revenue") return "(m.revenue_minor" + std::string(sqlOp(c.op)) + integer(c.number) + ")";
+        if (f == "points_balance") {
+            m_out.points = true;
+            return "(COALESCE(sp.balance, 0)" + std::string(sqlOp(c.op)) + integer(c.number) + ")";
+        }
+        if (f == "age") return age(c);
+        if (f == "birthday_within_days") return birthdayWithin(c.number);
+        if (f == "last_purchase_days") return lastPurchase(c);
+        if (f == "points_expiring_within_days") return pointsExpiring(c.number);
+        if (f == "paid_membership_active") return paidActive((c.number == 1) == (c.op == Op::Eq));
+        if (f == "purchases_in_category") return purchases("category", c);
+        if (f == "purchases_in_store") return purchases("store_code", c);
+        if (f == "purchases_in_channel") return purchases("channel", c);
+        throw std::logic_error("segment field without SQL: " + std::string(f));
+    }
+
+    std::string textCondition(const std::string& column, const Condition& c) {
+        if (c.op == Op::Eq || c.op == Op::Ne) return "(" + column + sqlOp(c.op) + text(c.texts.at(0)) + ")";
+        std::string list;
+        for (const std::string& v : c.texts)
+            list += (list.empty() ? "" : ", ") + text(v);
+        return "(" + column + sqlOp(c.op) + "(" + list + "))";
+    }
+
+    // "value op n" over a whole number that grows as a date column falls (age, days since): the date
+    // bound for "value >= k" is bound(k); every op is a range of those.
+    // exclusive: the bound is the first value past the range (an instant starting the next day).
+    template <class Bound>
+    std::string descendingRange(const std::string& column, const char* notNull, Op op, std::int64_t n,
+                                bool exclusive, Bound bound) {
+        const auto atLeast = [&](std::int64_t k) { return column + (exclusive ? " < " : " <= ") + bound(k); };
+        const auto below = [&](std::int64_t k) { return column + (exclusive ? " >= " : " > ") + bound(k); };
+        std::string p;
+        switch (op) {
+        case Op::Ge:
+            p = atLeast(n);
+            break;
+        case Op::Gt:
+            p = atLeast(n + 1);
+            break;
+        case Op::Le:
+            p = below(n + 1);
+            break;
+        case Op::Lt:
+            p = below(n);
+            break;
+        case Op::Eq:
+            p = atLeast(n) + " AND " + below(n + 1);
+            break;
+        case Op::Ne:
+            p = "NOT (" + atLeast(n) + " AND " + below(n + 1) + ")";
+            break;
+        default:
+            throw std::logic_error("op not allowed here");
+        }
+        return "(" + std::string(notNull) + " AND " + p + ")";
+    }
+
+    std::string age(const Condition& c) {
+        return descendingRange("m.birthday", "m.birthday IS NOT NULL", c.op, c.number, false,
+                               [&](std::int64_t k) { return date(yearsBefore(m_q.today, k)); });
+    }
+
+    // Days since the last purchase, counted in the programme's local days: ">= k" is a last purchase
+    // before the start of local day today - k + 1.
+    std::string lastPurchase(const Condition& c) {
+        return descendingRange("m.last_purchase_at", "m.last_purchase_at IS NOT NULL", c.op, c.number, true,
+                               [&](std::int64_t k) { return dayStart(m_q.today - days(k - 1)); });
+    }
+
+    std::string birthdayWithin(std::int64_t n) {
+        if (n >= 365) return "(m.birthday IS NOT NULL)";
+        const auto md = [](Date d) { return formatDate(d).substr(5); };
+        const std::string from = text(md(m_q.today)), to = text(md(m_q.today + days(n)));
+        const std::string col = "substr(m.birthday, 6, 5)";
+        const bool wraps = md(m_q.today) > md(m_q.today + days(n));
+        return "(m.birthday IS NOT NULL AND " +
+               (wraps ? "(" + col + " >= " + from + " OR " + col + " <= " + to + ")"
+                      : col + " BETWEEN " + from + " AND " + to) +
+               ")";
+    }
+
+    // m.id [NOT] IN (SELECT member_id ...) on SQLite; [NOT] EXISTS (... member_id = m.id) on PostgreSQL.
+    std::string memberIn(bool in, const std::string& table, const std::string& where) {
+        if (m_d.correlatesSegmentSubqueries())
+            return std::string(in ? "" : "NOT ") + "EXISTS (SELECT 1 FROM " + table +
+                   " WHERE x.member_id = m.id AND " + where + ")";
+        return std::string("(m.id ") + (in ? "IN" : "NOT IN") + " (SELECT x.member_id FROM " + table +
+               " WHERE " + where + "))";
+    }
+
+    std::string pointsExpiring(std::int64_t n) {
+        return memberIn(
+            true, "points_ledger x",
+            "x.points > 0 AND x.expires_on >= " + date(m_q.today) +
+                " AND x.expires_on <= " + date(m_q.today + days(n)) +
+                " AND x.points > COALESCE((SELECT SUM(d.points) FROM points_draws d WHERE d.lot_id = "
+                "x.id), 0)");
+    }
+
+    std::string paidActive(bool active) {
+        const std::string today = date(m_q.today);
+        return memberIn(active, "membership_terms x",
+                        "x.starts_on <= " + today + " AND x.ends_on >= " + today +
+                            " AND (x.cancelled_on IS NULL OR x.cancelled_on >= " + today + ")");
+    }
+
+    // Purchases of one category / store / channel over the last `days` local days (today included).
+    std::string purchases(const char* column, const Condition& c) {
+        const std::string where = "x.kind = 'purchase' AND x.superseded = 0 AND x." + std::string(column) +
+                                  " = " + text(c.subject) +
+                                  " AND x.occurred_at >= " + dayStart(m_q.today - days(c.days - 1)) +
+                                  " AND x.occurred_at < " + dayStart(m_q.today + days(1));
+        // count op k as "has at least k" or "has exactly k", possibly negated.
+        bool in = true, exact = false;
+        std::int64_t k = c.number;
+        switch (c.op) {
+        case Op::Ge:
+            break;
+        case Op::Gt:
+            k += 1;
+            break;
+        case Op::Le:
+            in = false;
+            k += 1;
+            break;
+        case Op::Lt:
+            in = false;
+            break;
+        case Op::Eq:
+            exact = k > 0;
+            in = k > 0;
+            k = std::max<std::int64_t>(k, 1);
+            break;
+        case Op::Ne:
+            exact = k > 0;
+            in = k == 0;
+            k = std::max<std::int64_t>(k, 1);
+            break;
+        default:
+            throw std::logic_error("op not allowed here");
+        }
+        if (k <= 0) return in ? "(1 = 1)" : "(1 = 0)";
+        if (k == 1 && !exact) return memberIn(in, "transactions x", where);
+        const std::string cmp = std::string(exact ? " = " : " >= ") + integer(k);
+        if (m_d.correlatesSegmentSubqueries())
+            return std::string(in ? "(" : "NOT (") +
+                   "(SELECT COUNT(*) FROM transactions x WHERE x.member_id = m.id AND " + where + ")" + cmp +
+                   ")";
+        return std::string("(m.id ") + (in ? "IN" : "NOT IN") +
+               " (SELECT x.member_id FROM transactions x WHERE " + where +
+               " GROUP BY x.member_id HAVING COUNT(*)" + cmp + "))";
+    }
+};
+
+} // namespace
+
+std::string CompiledSegment::from() const {
+    std::string out = "members m";
+    if (tiers) out += " LEFT JOIN member_tiers st ON st.member_id = m.id";
+    if (points) out += " LEFT JOIN member_points sp ON sp.member_id = m.id";
+    return out;
+}
+
+CompiledSegment compileSegment(const SegmentQuery& q, const SqlDialect& dialect) {
+    CompiledSegment out;
+    if (q.snapshotOf) {
+        out.args.integer("snapshot", *q.snapshotOf);
+        out.where = "m.id IN (SELECT member_id FROM segment_members WHERE segment_id = :snapshot)";
+        return out;
+    }
+    if (!q.rule) throw std::invalid_argument("a segment query needs a rule or a snapshot");
+    out.where = Compiler(out, q, dialect).node(*q.rule);
+    return out;
+}
+
+std::string segmentTierColumn(CompiledSegment& c, const SegmentQuery& q) {
+    c.tiers = true;
+    c.args.text("tier_today", formatDate(q.today));
+    c.args.text("tier_base", q.baseTier);
+    return "COALESCE(CASE WHEN st.override_tier IS NOT NULL AND st.override_until >= :tier_today THEN "
+           "st.override_tier ELSE st.tier_code END, :tier_base)";
+}
+
+std::string segmentPointsColumn(CompiledSegment& c) {
+    c.points = true;
+    return "COALESCE(sp.balance, 0)";
+}
+
+} // namespace md::db
