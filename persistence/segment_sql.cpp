@@ -1,5 +1,8 @@
 #include "persistence/segment_sql.h"
 
+#include <soci/soci.h>
+
+#include <algorithm>
 #include <stdexcept>
 
 namespace md::db {
@@ -42,7 +45,7 @@ Date yearsBefore(Date today, std::int64_t n) {
 
 class Compiler {
 public:
-    Compiler(CompiledSegment& out, const SegmentQuery& q, const SqlDialect& d) : m_out(out), m_q(q), m_d(d) {}
+    Compiler(CompiledSegment& out, const SegmentQuery& q) : m_out(out), m_q(q) {}
 
     std::string node(const Node& n) {
         switch (n.kind) {
@@ -90,7 +93,6 @@ public:
 private:
     CompiledSegment& m_out;
     const SegmentQuery& m_q;
-    const SqlDialect& m_d;
     int m_n = 0;
     std::string m_tierToday, m_tierBase;
 
@@ -188,11 +190,9 @@ private:
                ")";
     }
 
-    // m.id [NOT] IN (SELECT member_id ...) on SQLite; [NOT] EXISTS (... member_id = m.id) on PostgreSQL.
+    // A condition on another table's rows as "m.id [NOT] IN (SELECT member_id ...)": the list is built
+    // once (SQLite: a temporary index; PostgreSQL: a hash, see SegmentMemory) instead of probed per member.
     std::string memberIn(bool in, const std::string& table, const std::string& where) {
-        if (m_d.correlatesSegmentSubqueries())
-            return std::string(in ? "" : "NOT ") + "EXISTS (SELECT 1 FROM " + table +
-                   " WHERE x.member_id = m.id AND " + where + ")";
         return std::string("(m.id ") + (in ? "IN" : "NOT IN") + " (SELECT x.member_id FROM " + table +
                " WHERE " + where + "))";
     }
@@ -251,10 +251,6 @@ private:
         if (k <= 0) return in ? "(1 = 1)" : "(1 = 0)";
         if (k == 1 && !exact) return memberIn(in, "transactions x", where);
         const std::string cmp = std::string(exact ? " = " : " >= ") + integer(k);
-        if (m_d.correlatesSegmentSubqueries())
-            return std::string(in ? "(" : "NOT (") +
-                   "(SELECT COUNT(*) FROM transactions x WHERE x.member_id = m.id AND " + where + ")" + cmp +
-                   ")";
         return std::string("(m.id ") + (in ? "IN" : "NOT IN") +
                " (SELECT x.member_id FROM transactions x WHERE " + where +
                " GROUP BY x.member_id HAVING COUNT(*)" + cmp + "))";
@@ -263,6 +259,23 @@ private:
 
 } // namespace
 
+SegmentMemory::SegmentMemory(Database& db) : m_db(db) {
+    if (*db.dialect().segmentMemory()) {
+        db.sql() << db.dialect().segmentMemory();
+        m_set = true;
+    }
+}
+
+SegmentMemory::~SegmentMemory() {
+    if (!m_set) return;
+    try {
+        m_db.sql() << m_db.dialect().segmentMemoryReset();
+    } catch (...) {
+        // The transaction failed (the statement's error is what the caller reports); the setting goes
+        // back with the rollback or when the connection closes.
+    }
+}
+
 std::string CompiledSegment::from() const {
     std::string out = "members m";
     if (tiers) out += " LEFT JOIN member_tiers st ON st.member_id = m.id";
@@ -270,7 +283,7 @@ std::string CompiledSegment::from() const {
     return out;
 }
 
-CompiledSegment compileSegment(const SegmentQuery& q, const SqlDialect& dialect) {
+CompiledSegment compileSegment(const SegmentQuery& q) {
     CompiledSegment out;
     if (q.snapshotOf) {
         out.args.integer("snapshot", *q.snapshotOf);
@@ -278,7 +291,7 @@ CompiledSegment compileSegment(const SegmentQuery& q, const SqlDialect& dialect)
         return out;
     }
     if (!q.rule) throw std::invalid_argument("a segment query needs a rule or a snapshot");
-    out.where = Compiler(out, q, dialect).node(*q.rule);
+    out.where = Compiler(out, q).node(*q.rule);
     return out;
 }
 

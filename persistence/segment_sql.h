@@ -9,8 +9,8 @@
 // revenue_minor, last_purchase_at; member_points; member_tiers); only the window counts and points
 // expiry read transactions and ledger lots, through the indexes of migration 007.
 #include "domain/segments/segment_repository.h"
+#include "persistence/database.h"
 #include "persistence/member_mapping.h"
-#include "persistence/sql_dialect.h"
 
 #include <string>
 
@@ -25,8 +25,23 @@ struct CompiledSegment {
     std::string from() const;
 };
 
-/// Throws std::invalid_argument when q has neither a rule nor a snapshot.
-CompiledSegment compileSegment(const segments::SegmentQuery& q, const SqlDialect& dialect);
+/// Throws std::invalid_argument when q has neither a rule nor a snapshot. The SQL is the same on both
+/// backends; run it inside a SegmentMemory.
+CompiledSegment compileSegment(const segments::SegmentQuery& q);
+
+/// While alive, the connection may hash the member-id lists of a segment query in memory
+/// (SqlDialect::segmentMemory); restored afterwards.
+class SegmentMemory {
+public:
+    explicit SegmentMemory(Database& db);
+    ~SegmentMemory();
+    SegmentMemory(const SegmentMemory&) = delete;
+    SegmentMemory& operator=(const SegmentMemory&) = delete;
+
+private:
+    Database& m_db;
+    bool m_set = false;
+};
 
 /// The member's tier code today and points balance, for the export and preview columns: joins both
 /// tables and binds what the tier expression needs (once).

@@ -42,11 +42,12 @@ public:
     /// Sampling every n-th row of a sorted table: ROW_NUMBER() in the server beats streaming every key
     /// on PostgreSQL (libpq buffers whole results); SQLite streams faster than it numbers.
     bool numbersRowsFasterThanStreaming() const { return isPostgres(); }
-    /// Segment conditions on other tables: SQLite runs "m.id [NOT] IN (SELECT ...)" once into a
-    /// temporary index; PostgreSQL hashes a NOT IN list only while it fits work_mem and otherwise
-    /// rescans it per member, so there they are correlated [NOT] EXISTS / COUNT probes (anti and semi
-    /// joins at the top, an index probe per member under OR).
-    bool correlatesSegmentSubqueries() const { return isPostgres(); }
+    /// Segment conditions on other tables are "m.id [NOT] IN (SELECT member_id ...)". SQLite builds the
+    /// list into a temporary index once; PostgreSQL hashes it only while it fits work_mem and otherwise
+    /// rescans it for every member (quadratic), so segment queries raise work_mem for their duration
+    /// (a million member ids take ~50 MB). The statements that set and restore it; "" on SQLite.
+    const char* segmentMemory() const { return isPostgres() ? "SET work_mem = '256MB'" : ""; }
+    const char* segmentMemoryReset() const { return isPostgres() ? "RESET work_mem" : ""; }
 
     /// Keeps other writers from adding rows to `table` until commit, so "rows after the last id" are
     /// this transaction's alone. Nothing on SQLite (BEGIN IMMEDIATE already excludes other writers).

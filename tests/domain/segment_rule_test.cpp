@@ -22,7 +22,7 @@ BOOST_AUTO_TEST_CASE(the_issue_example_parses_into_groups_and_typed_conditions) 
     const auto r = parseRule(R"({"and":[{"field":"tier","op":"in","value":["GOLD","BLACK"]},)"
                              R"({"field":"last_purchase_days","op":"<=","value":90},)"
                              R"({"not":{"field":"store","op":"=","value":"SH001"}}]})");
-    BOOST_TEST_REQUIRE(r.ok(), r.error());
+    BOOST_TEST_REQUIRE(r.ok(), (r ? std::string() : r.error()));
     const Node& n = r.value();
     BOOST_TEST((n.kind == Node::Kind::And));
     BOOST_TEST_REQUIRE(n.children.size() == 3u);
@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(values_are_normalised_for_the_compiler) {
     BOOST_TEST(parseRule(R"({"field":"sms_consent","op":"=","value":true})").value().leaf.number == 1);
     const auto w =
         parseRule(R"({"field":"purchases_in_category","op":">=","value":2,"category":"美妆","days":30})");
-    BOOST_TEST_REQUIRE(w.ok(), w.error());
+    BOOST_TEST_REQUIRE(w.ok(), (w ? std::string() : w.error()));
     BOOST_TEST(w.value().leaf.subject == "美妆");
     BOOST_TEST(w.value().leaf.days == 30);
 }
@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(a_written_rule_reads_back_the_same) {
         R"({"not":{"field":"purchases_in_channel","op":"=","value":0,"channel":"app","days":7}},)"
         R"({"field":"store","op":"=","value":"x'); DROP TABLE members; --\u0001"}]})";
     const auto r = parseRule(text);
-    BOOST_TEST_REQUIRE(r.ok(), r.error());
+    BOOST_TEST_REQUIRE(r.ok(), (r ? std::string() : r.error()));
     const std::string written = writeRule(r.value());
     BOOST_TEST(written == text);
     BOOST_TEST(writeRule(parseRule(written).value()) == written);
