@@ -80,28 +80,17 @@ public:
         return text(formatTimestamp(m_q.zone.fromLocal(LocalSeconds(d.time_since_epoch()))));
     }
 
-    std::string tierColumn() {
-        m_out.tiers = true;
-        if (m_tierToday.empty()) {
-            m_tierToday = date(m_q.today);
-            m_tierBase = text(m_q.baseTier);
-        }
-        return "COALESCE(CASE WHEN st.override_tier IS NOT NULL AND st.override_until >= " + m_tierToday +
-               " THEN st.override_tier ELSE st.tier_code END, " + m_tierBase + ")";
-    }
-
 private:
     CompiledSegment& m_out;
     const SegmentQuery& m_q;
     int m_n = 0;
-    std::string m_tierToday, m_tierBase;
 
     std::string leaf(const Condition& c) {
         const std::string_view f = c.spec->name;
         if (f == "store") return textCondition("COALESCE(m.home_store, '')", c);
         if (f == "gender") return textCondition("m.gender", c);
         if (f == "status") return textCondition("m.status", c);
-        if (f == "tier") return textCondition(tierColumn(), c);
+        if (f == "tier") return tier(c);
         if (f == "email_consent")
             return "(m.email_consent" + std::string(sqlOp(c.op)) + integer(c.number) + ")";
         if (f == "sms_consent") return "(m.sms_consent" + std::string(sqlOp(c.op)) + integer(c.number) + ")";
@@ -109,10 +98,7 @@ private:
             return "(m.join_date" + std::string(sqlOp(c.op)) + date(Date(days(c.number))) + ")";
         if (f == "orders") return "(m.orders" + std::string(sqlOp(c.op)) + integer(c.number) + ")";
         if (f == "revenue") return "(m.revenue_minor" + std::string(sqlOp(c.op)) + integer(c.number) + ")";
-        if (f == "points_balance") {
-            m_out.points = true;
-            return "(COALESCE(sp.balance, 0)" + std::string(sqlOp(c.op)) + integer(c.number) + ")";
-        }
+        if (f == "points_balance") return points(c);
         if (f == "age") return age(c);
         if (f == "birthday_within_days") return birthdayWithin(c.number);
         if (f == "last_purchase_days") return lastPurchase(c);
@@ -134,6 +120,59 @@ private:
 
     // "value op n" over a whole number that grows as a date column falls (age, days since): the date
     // bound for "value >= k" is bound(k); every op is a range of those.
+    // Tier and points live in member_tiers / member_points, where a member the engine has not touched
+    // has no row (base tier, 0 points). A condition is a member-id list over the table whose filter
+    // the database applies while reading it: members with a row that matches, or, when the missing
+    // row's value (base tier, 0) matches too, every member except those with a row that does not.
+    std::string rowsOf(const char* table, bool missingMatches, const std::string& rowMatches) {
+        return missingMatches ? memberIn(false, table, "NOT (" + rowMatches + ")")
+                              : memberIn(true, table, rowMatches);
+    }
+
+    std::string tier(const Condition& c) {
+        const bool negated = c.op == Op::Ne || c.op == Op::NotIn;
+        bool baseListed = false;
+        std::string list;
+        for (const std::string& v : c.texts) {
+            baseListed = baseListed || v == m_q.baseTier;
+            list += (list.empty() ? "" : ", ") + text(v);
+        }
+        // A manual tier counts while it lasts (override_until is its last day).
+        const std::string today = date(m_q.today);
+        const std::string listed = "(CASE WHEN x.override_tier IS NOT NULL AND x.override_until >= " + today +
+                                   " THEN x.override_tier ELSE x.tier_code END) IN (" + list + ")";
+        const std::string in = rowsOf("member_tiers x", baseListed, listed);
+        return negated ? "NOT " + in : in;
+    }
+
+    std::string points(const Condition& c) {
+        const std::int64_t v = c.number;
+        bool zeroMatches = false;
+        switch (c.op) {
+        case Op::Eq:
+            zeroMatches = 0 == v;
+            break;
+        case Op::Ne:
+            zeroMatches = 0 != v;
+            break;
+        case Op::Lt:
+            zeroMatches = 0 < v;
+            break;
+        case Op::Le:
+            zeroMatches = 0 <= v;
+            break;
+        case Op::Gt:
+            zeroMatches = 0 > v;
+            break;
+        case Op::Ge:
+            zeroMatches = 0 >= v;
+            break;
+        default:
+            throw std::logic_error("op not allowed here");
+        }
+        return rowsOf("member_points x", zeroMatches, "x.balance" + std::string(sqlOp(c.op)) + integer(v));
+    }
+
     // exclusive: the bound is the first value past the range (an instant starting the next day).
     template <class Bound>
     std::string descendingRange(const std::string& column, const char* notNull, Op op, std::int64_t n,
