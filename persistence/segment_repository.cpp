@@ -75,7 +75,7 @@ std::int64_t SociSegmentRepository::insert(const Segment& s) {
 
 std::int64_t SociSegmentRepository::count(const SegmentQuery& q) {
     return withSqlErrors(m_db, "Could not count the segment's members", [&] {
-        CompiledSegment c = compileSegment(q);
+        CompiledSegment c = compileSegment(q, m_db.dialect());
         SegmentMemory memory(m_db);
         return c.args.scalar(m_db.sql(), "SELECT COUNT(*) FROM " + c.from() + " WHERE " + c.where);
     });
@@ -84,7 +84,7 @@ std::int64_t SociSegmentRepository::count(const SegmentQuery& q) {
 std::vector<SegmentMember> SociSegmentRepository::members(const SegmentQuery& q, std::int64_t afterId,
                                                           int limit) {
     return withSqlErrors(m_db, "Could not read the segment's members", [&] {
-        CompiledSegment c = compileSegment(q);
+        CompiledSegment c = compileSegment(q, m_db.dialect());
         SegmentMemory memory(m_db);
         const std::string tier = segmentTierColumn(c, q), points = segmentPointsColumn(c);
         c.args.integer("after_id", afterId).integer("page_limit", limit);
@@ -108,7 +108,7 @@ std::int64_t SociSegmentRepository::freeze(std::int64_t id, const SegmentQuery& 
         long long segment = id;
         std::string at = formatTimestamp(now), by = actor;
         m_db.sql() << "DELETE FROM segment_members WHERE segment_id = :s", soci::use(segment);
-        CompiledSegment c = compileSegment(q);
+        CompiledSegment c = compileSegment(q, m_db.dialect());
         SegmentMemory memory(m_db);
         c.args.integer("frozen_segment", id);
         c.args.execute(m_db.sql(), "INSERT INTO segment_members (segment_id, member_id) SELECT "

@@ -45,7 +45,7 @@ Date yearsBefore(Date today, std::int64_t n) {
 
 class Compiler {
 public:
-    Compiler(CompiledSegment& out, const SegmentQuery& q) : m_out(out), m_q(q) {}
+    Compiler(CompiledSegment& out, const SegmentQuery& q, const SqlDialect& d) : m_out(out), m_q(q), m_d(d) {}
 
     std::string node(const Node& n) {
         switch (n.kind) {
@@ -83,6 +83,7 @@ public:
 private:
     CompiledSegment& m_out;
     const SegmentQuery& m_q;
+    const SqlDialect& m_d;
     int m_n = 0;
 
     std::string leaf(const Condition& c) {
@@ -130,6 +131,14 @@ private:
     }
 
     std::string tier(const Condition& c) {
+        if (m_d.segmentJoinsMemberTables()) {
+            m_out.tiers = true;
+            const std::string today = date(m_q.today);
+            return textCondition(
+                "COALESCE(CASE WHEN st.override_tier IS NOT NULL AND st.override_until >= " + today +
+                    " THEN st.override_tier ELSE st.tier_code END, " + text(m_q.baseTier) + ")",
+                c);
+        }
         const bool negated = c.op == Op::Ne || c.op == Op::NotIn;
         bool baseListed = false;
         const auto list = [&] {
@@ -156,6 +165,10 @@ private:
 
     std::string points(const Condition& c) {
         const std::int64_t v = c.number;
+        if (m_d.segmentJoinsMemberTables()) {
+            m_out.points = true;
+            return "(COALESCE(sp.balance, 0)" + std::string(sqlOp(c.op)) + integer(v) + ")";
+        }
         bool zeroMatches = false;
         switch (c.op) {
         case Op::Eq:
@@ -331,7 +344,7 @@ std::string CompiledSegment::from() const {
     return out;
 }
 
-CompiledSegment compileSegment(const SegmentQuery& q) {
+CompiledSegment compileSegment(const SegmentQuery& q, const SqlDialect& dialect) {
     CompiledSegment out;
     if (q.snapshotOf) {
         out.args.integer("snapshot", *q.snapshotOf);
@@ -339,7 +352,7 @@ CompiledSegment compileSegment(const SegmentQuery& q) {
         return out;
     }
     if (!q.rule) throw std::invalid_argument("a segment query needs a rule or a snapshot");
-    out.where = Compiler(out, q).node(*q.rule);
+    out.where = Compiler(out, q, dialect).node(*q.rule);
     return out;
 }
 

@@ -25,9 +25,8 @@ struct CompiledSegment {
     std::string from() const;
 };
 
-/// Throws std::invalid_argument when q has neither a rule nor a snapshot. The SQL is the same on both
-/// backends; run it inside a SegmentMemory.
-CompiledSegment compileSegment(const segments::SegmentQuery& q);
+/// Throws std::invalid_argument when q has neither a rule nor a snapshot. Run it inside a SegmentMemory.
+CompiledSegment compileSegment(const segments::SegmentQuery& q, const SqlDialect& dialect);
 
 /// While alive, the connection may hash the member-id lists of a segment query in memory
 /// (SqlDialect::segmentMemory); restored afterwards.
