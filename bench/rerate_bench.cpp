@@ -177,7 +177,11 @@ void rateAndBaseline(db::Database& d, Programme p, db::LoyaltyRun run, Date from
               << r.entries << " entries in " << rerate << " s ("
               << rate(static_cast<double>(r.orders), rerate) << ")\n";
 
-    const double bulk = bulkBaseline(d, r.entries, members, 200000);
+    // As many rows per chunk as the re-rate wrote per chunk of 200,000 orders (an earn and a reverse
+    // each): the same number of chunks, so the same number of member-state loads.
+    const std::int64_t perChunk =
+        200000 * std::max<std::int64_t>(1, r.entries / std::max<std::int64_t>(1, r.orders));
+    const double bulk = bulkBaseline(d, r.entries, members, perChunk);
     std::cout << "baseline: " << r.entries << " ledger rows through the same bulk path in " << bulk << " s ("
               << rate(static_cast<double>(r.entries), bulk) << ")\n"
               << std::setprecision(2) << "re-rate / baseline: " << rerate / std::max(1e-9, bulk) << "x\n"

@@ -138,6 +138,16 @@ const std::vector<Command>& commands() {
         {{"benefits", "benefits run [--as-of DATE]", {"--as-of"}, {}, 1, 1},
          runBenefits,
          "issue the tiers' birthday vouchers for the month of DATE (once per member per year)"},
+        {{"segment",
+          "segment create NAME --rule JSON|--rule-file FILE | segment count NAME|--rule JSON [--json]\n"
+          "  | segment export NAME --out FILE.csv | segment list [--json] | segment freeze NAME",
+          {"--rule", "--rule-file", "--out"},
+          {"--json"},
+          1,
+          2},
+         runSegment,
+         "segments (细分): members selected by a rule over profile, loyalty and behaviour fields\n"
+         "      (docs/segments.md); a dynamic segment is evaluated when used, freeze stores a snapshot"},
         {{"rebuild", "rebuild totals", {}, {}, 1, 1},
          runRebuild,
          "recompute every member's orders, revenue and first/last purchase from the transactions"},

@@ -115,6 +115,7 @@ int runMembership(Context& ctx, const Args& args); ///< commands_membership.cpp
 int runReferral(Context& ctx, const Args& args);
 int runVoucher(Context& ctx, const Args& args);
 int runBenefits(Context& ctx, const Args& args);
+int runSegment(Context& ctx, const Args& args); ///< commands_segments.cpp
 
 /// Throws UsageError "usage: memberdesk-cli USAGE" unless the command has exactly n positional words.
 void requireWords(const Args& args, std::size_t n, const char* usage);

@@ -71,6 +71,17 @@ Message describe(const UserError& e) {
     if (c == "membership.unknown_plan")
         return {std::string(e.what()),
                 std::string("see the plans with: ") + kProgramName + " membership plans"};
+    if (c == "segment.invalid_rule")
+        return {"invalid segment rule: " + e.param("reason"),
+                "the fields and ops are listed in docs/segments.md"};
+    if (c == "segment.invalid_name")
+        return {"cannot name a segment '" + e.param("name") + "': " + e.param("reason"), {}};
+    if (c == "segment.exists")
+        return {"a segment named " + e.param("name") + " already exists",
+                std::string("see the segments with: ") + kProgramName + " segment list"};
+    if (c == "segment.unknown")
+        return {"there is no segment named " + e.param("name"),
+                std::string("see the segments with: ") + kProgramName + " segment list"};
     return {e.what(), {}};
 }
 

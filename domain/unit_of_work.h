@@ -13,6 +13,7 @@
 #include "member_browsing.h"
 #include "membership/membership_repository.h"
 #include "repositories.h"
+#include "segments/segment_repository.h"
 #include "settings.h"
 #include "time_zone.h"
 
@@ -35,6 +36,8 @@ public:
     virtual loyalty::LoyaltyRepository& loyalty() = 0;
     /// Paid membership, referral and vouchers (docs/membership.md).
     virtual membership::MembershipRepository& membership() = 0;
+    /// Named segments, and counting or listing the members a rule selects (docs/segments.md).
+    virtual segments::SegmentRepository& segments() = 0;
     /// Appends an audit entry (entity "member", "store", "setting", ...) in this unit of work.
     virtual void audit(const Actor& who, const std::string& action, const std::string& entity,
                        const std::string& key, const std::optional<std::string>& beforeJson,

@@ -62,6 +62,15 @@ public:
         while (st.fetch())
             fn(static_cast<const soci::row&>(r));
     }
+    /// Runs a statement that returns no rows (INSERT ... SELECT).
+    void execute(soci::session& sql, const std::string& statement) {
+        soci::statement st(sql);
+        bindAll(st);
+        st.alloc();
+        st.prepare(statement);
+        st.define_and_bind();
+        st.execute(true);
+    }
     /// Runs a query returning one integer (COUNT(*)); 0 when it returns no row.
     std::int64_t scalar(soci::session& sql, const std::string& query);
 

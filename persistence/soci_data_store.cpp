@@ -11,6 +11,7 @@
 #include "persistence/member_totals.h"
 #include "persistence/membership_repository.h"
 #include "persistence/native_sql.h"
+#include "persistence/segment_repository.h"
 #include "persistence/settings_repository.h"
 #include "persistence/sql_errors.h"
 
@@ -26,7 +27,7 @@ class SociUnitOfWork final : public UnitOfWork {
 public:
     SociUnitOfWork(Database& db, bool write)
         : m_db(db), m_members(db), m_stores(db), m_settings(db), m_events(db), m_loyalty(db),
-          m_membership(db) {
+          m_membership(db), m_segments(db) {
         if (write) {
             withSqlErrors(m_db, "Could not start a change on " + m_db.url().display(),
                           [&] { m_tx.emplace(m_db); });
@@ -38,6 +39,7 @@ public:
     EventLog& events() override { return m_events; }
     loyalty::LoyaltyRepository& loyalty() override { return m_loyalty; }
     membership::MembershipRepository& membership() override { return m_membership; }
+    segments::SegmentRepository& segments() override { return m_segments; }
     void audit(const Actor& who, const std::string& action, const std::string& entity, const std::string& key,
                const std::optional<std::string>& beforeJson,
                const std::optional<std::string>& afterJson) override {
@@ -58,6 +60,7 @@ private:
     SociEventLog m_events;
     SociLoyaltyRepository m_loyalty;
     SociMembershipRepository m_membership;
+    SociSegmentRepository m_segments;
 };
 
 } // namespace
