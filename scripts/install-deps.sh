@@ -36,4 +36,5 @@ if [ "$purpose" = test ]; then
     "postfix postfix/mailname string localhost" | $SUDO debconf-set-selections
 fi
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+# sudo resets the environment: hand the frontend setting through it explicitly.
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
