@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers for the benchmark programs: timing, percentiles, shelling out to the databases' own
 // tools, and fresh databases per run. Benchmarks print figures; they never assert on time.
+#include "bench/bench_timing.h"
 #include "demo/demo_generator.h"
 #include "domain/csv.h"
 #include "persistence/database.h"
@@ -20,12 +21,6 @@
 #include <vector>
 
 namespace md::bench {
-
-using Clock = std::chrono::steady_clock;
-
-inline double secondsSince(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
 
 inline double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;

@@ -4,6 +4,7 @@
 // kept-open sessions (-d) to the same sink in the same run. Target: at least 0.5x smtp-source's rate.
 // usage: email_send_bench [--messages N] [--connections C] [--sink HOST:PORT] (default
 // $MEMBERDESK_TEST_SMTP_SINK)
+#include "bench/bench_timing.h"
 #include "campaigns/smtp_sender.h"
 #include "campaigns/transport_settings.h"
 #include "domain/campaigns/template.h"
@@ -16,31 +17,17 @@
 #include <thread>
 
 using namespace md::campaigns;
-using Clock = std::chrono::steady_clock;
-
-namespace {
-
-double since(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-std::string arg(int argc, char** argv, const std::string& name, const std::string& fallback) {
-    for (int i = 1; i + 1 < argc; ++i)
-        if (argv[i] == name) return argv[i + 1];
-    return fallback;
-}
-
-} // namespace
+using namespace md::bench;
 
 int main(int argc, char** argv) {
     const char* sinkEnv = std::getenv("MEMBERDESK_TEST_SMTP_SINK");
-    const auto sink = arg(argc, argv, "--sink", sinkEnv ? sinkEnv : "");
+    const auto sink = optionArg(argc, argv, "--sink", sinkEnv ? sinkEnv : "");
     if (sink.empty()) {
         std::cerr << "no sink: pass --sink HOST:PORT or source the env of scripts/test-servers.sh\n";
         return 2;
     }
-    const int messages = std::stoi(arg(argc, argv, "--messages", "5000"));
-    const int connections = std::stoi(arg(argc, argv, "--connections", "4"));
+    const int messages = std::stoi(optionArg(argc, argv, "--messages", "5000"));
+    const int connections = std::stoi(optionArg(argc, argv, "--connections", "4"));
 
     // A realistic ~10 KB campaign body: Chinese and Latin text, merge fields, a conditional block.
     std::string html =
@@ -83,14 +70,14 @@ int main(int argc, char** argv) {
                     sent += sender.send(compose(i)).sent();
             });
     }
-    const double oursSeconds = since(t0);
+    const double oursSeconds = secondsSince(t0);
 
     // The same work without the network, to show how the time splits.
     t0 = Clock::now();
     std::size_t bytes = 0;
     for (int i = 0; i < std::min(messages, 1000); ++i)
         bytes += compose(i).data.size();
-    const double composeEach = since(t0) / std::min(messages, 1000);
+    const double composeEach = secondsSince(t0) / std::min(messages, 1000);
     if (bytes == 0) return 1;
 
     // smtp-source's -l is the body length; its few headers make up the rest of our size.
@@ -99,7 +86,7 @@ int main(int argc, char** argv) {
                             " -f news@shop.example.cn -t m@example.com " + sink;
     t0 = Clock::now();
     const int rc = std::system(cmd.c_str());
-    const double sourceSeconds = since(t0);
+    const double sourceSeconds = secondsSince(t0);
 
     const double ours = sent / oursSeconds, theirs = messages / sourceSeconds;
     std::cout << "messages " << messages << " of " << size << " bytes, " << connections << " connections\n"

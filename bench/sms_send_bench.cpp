@@ -3,6 +3,7 @@
 // HTTPClientSessions sending the same, prebuilt requests over the same number of connections, in the
 // same run. Target: at least 0.8x the plain client's rate.
 // usage: sms_send_bench [--messages N] [--connections C]   (needs the env of scripts/test-servers.sh)
+#include "bench/bench_timing.h"
 #include "campaigns/kannel_sender.h"
 #include "domain/campaigns/sms_encoding.h"
 
@@ -20,19 +21,9 @@
 #include <thread>
 
 using namespace md::campaigns;
-using Clock = std::chrono::steady_clock;
+using namespace md::bench;
 
 namespace {
-
-double since(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-std::string arg(int argc, char** argv, const std::string& name, const std::string& fallback) {
-    for (int i = 1; i + 1 < argc; ++i)
-        if (argv[i] == name) return argv[i + 1];
-    return fallback;
-}
 
 std::string env(const char* name) {
     const char* v = std::getenv(name);
@@ -69,8 +60,8 @@ int plainClient(const Poco::URI& base, const std::vector<std::string>& targets, 
 } // namespace
 
 int main(int argc, char** argv) {
-    const int messages = std::stoi(arg(argc, argv, "--messages", "2000"));
-    const int connections = std::stoi(arg(argc, argv, "--connections", "4"));
+    const int messages = std::stoi(optionArg(argc, argv, "--messages", "2000"));
+    const int connections = std::stoi(optionArg(argc, argv, "--connections", "4"));
     const KannelConfig config{env("MEMBERDESK_TEST_KANNEL_URL"), env("MEMBERDESK_TEST_KANNEL_USER"),
                               env("MEMBERDESK_TEST_KANNEL_PASSWORD"), "10086"};
 
@@ -99,11 +90,11 @@ int main(int argc, char** argv) {
         int sent = 0;
         for (const auto& o : sender.sendAll(batch))
             sent += o.sent();
-        best[0] = std::min(best[0], since(t0));
+        best[0] = std::min(best[0], secondsSince(t0));
         counts[0] = sent;
         t0 = Clock::now();
         counts[1] = plainClient(base, targets, connections);
-        best[1] = std::min(best[1], since(t0));
+        best[1] = std::min(best[1], secondsSince(t0));
     }
     const double ours = counts[0] / best[0], theirs = counts[1] / best[1];
     std::cout << "messages " << messages << ", " << connections << " keep-alive connections (best of 2)\n"
